@@ -1,0 +1,86 @@
+import {
+  data,
+  isRouteErrorResponse,
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useLocation,
+  useRouteError,
+  useRouteLoaderData,
+} from 'react-router';
+import arErrors from '../locales/ar/errors.json' with { type: 'json' };
+import enErrors from '../locales/en/errors.json' with { type: 'json' };
+import frErrors from '../locales/fr/errors.json' with { type: 'json' };
+import type { Route } from './+types/root';
+import { presentViewer } from './shared/auth/viewer.ts';
+import { useNonce } from './shared/http/nonce.tsx';
+import { readFlash } from './shared/http/flash.server.ts';
+import { requestContext } from './shared/http/request-context.ts';
+import { loadCatalog } from './shared/i18n/catalog.server.ts';
+import { directionOf, isLocale, type Locale, negotiateLocale } from './shared/i18n/locales.ts';
+import { I18nProvider } from './shared/i18n/react.tsx';
+import { ErrorPage } from './shared/ui/error-page.tsx';
+import './styles/app.css';
+
+export async function loader({ params, request, context }: Route.LoaderArgs) {
+  const locale: Locale = isLocale(params.lang) ? params.lang : negotiateLocale(request.headers.get('accept-language'));
+  const { actor } = context.get(requestContext);
+  const { flash, clear } = await readFlash(request);
+  return data(
+    { locale, messages: loadCatalog(locale), viewer: presentViewer(actor), flash },
+    clear ? { headers: { 'Set-Cookie': clear } } : undefined,
+  );
+}
+
+/** The locale of the page from the URL, for when the root loader did not run (error pages). */
+function localeFromPath(pathname: string): Locale {
+  const first = pathname.split('/')[1];
+  return isLocale(first) ? first : 'en';
+}
+
+export function Layout({ children }: { children: React.ReactNode }) {
+  const rootData = useRouteLoaderData<typeof loader>('root');
+  const location = useLocation();
+  const nonce = useNonce();
+  const locale = rootData?.locale ?? localeFromPath(location.pathname);
+  return (
+    <html lang={locale} dir={directionOf(locale)}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="color-scheme" content="light" />
+        <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        {children}
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+const fallbackErrors: Record<Locale, Record<string, string>> = { ar: arErrors, fr: frErrors, en: enErrors };
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const rootData = useRouteLoaderData<typeof loader>('root');
+  const location = useLocation();
+  const locale = rootData?.locale ?? localeFromPath(location.pathname);
+  const messages = rootData?.messages ?? Object.fromEntries(Object.entries(fallbackErrors[locale]).map(([k, v]) => [`errors.${k}`, v]));
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  if (!isRouteErrorResponse(error)) console.error(error);
+  return (
+    <I18nProvider locale={locale} messages={messages}>
+      <ErrorPage status={status} />
+    </I18nProvider>
+  );
+}

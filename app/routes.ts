@@ -1,0 +1,14 @@
+/**
+ * Every page lives under a locale prefix (/ar, /fr, /en). Each module contributes its own route
+ * list from app/routes/<module>/routes.ts so modules stay out of each other's files.
+ */
+import { index, type RouteConfig, route } from '@react-router/dev/routes';
+import { shellRoutes } from './routes/shell/routes.ts';
+
+export default [
+  route(':lang', 'routes/shell/locale-layout.tsx', [
+    index('routes/shell/home.tsx'),
+    ...shellRoutes,
+    route('*', 'routes/shell/not-found.tsx'),
+  ]),
+] satisfies RouteConfig;

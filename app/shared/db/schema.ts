@@ -1,0 +1,7 @@
+/** Every table of the application, for drizzle's relational queries and the migrator. */
+export * from '../../modules/directory/directory.schema.ts';
+export * from '../../modules/identity/identity.schema.ts';
+export * from '../audit/audit.schema.ts';
+export * from '../files/files.schema.ts';
+export * from '../jobs/jobs.schema.ts';
+export * from '../mail/mail.schema.ts';

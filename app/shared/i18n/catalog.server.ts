@@ -1,0 +1,56 @@
+/**
+ * UI catalogs live in locales/{ar,fr,en}/<namespace>.json as flat ICU messages keyed
+ * `<namespace>.<key>`. They are read once per process; the root loader sends the reader's catalog
+ * to the browser.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { createIntl, createIntlCache, type IntlShape } from 'react-intl';
+import { type Locale, LOCALES } from './locales.ts';
+
+export type Messages = Record<string, string>;
+
+const localesDir = path.resolve(process.env.MOSAIC_LOCALES_DIR ?? 'locales');
+const cache = new Map<Locale, Messages>();
+
+export function loadCatalog(locale: Locale): Messages {
+  const cached = cache.get(locale);
+  if (cached) return cached;
+  const dir = path.join(localesDir, locale);
+  const messages: Messages = {};
+  for (const file of readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()) {
+    const namespace = file.slice(0, -'.json'.length);
+    const entries = JSON.parse(readFileSync(path.join(dir, file), 'utf8')) as Record<string, string>;
+    for (const [key, value] of Object.entries(entries)) messages[`${namespace}.${key}`] = value;
+  }
+  cache.set(locale, messages);
+  return messages;
+}
+
+export function loadAllCatalogs(): Record<Locale, Messages> {
+  return Object.fromEntries(LOCALES.map((l) => [l, loadCatalog(l)])) as Record<Locale, Messages>;
+}
+
+const intlCache = createIntlCache();
+const intls = new Map<Locale, IntlShape>();
+
+/** A server-side translator (mail, API problem titles, CLI). */
+export function getIntl(locale: Locale): IntlShape {
+  let intl = intls.get(locale);
+  if (!intl) {
+    intl = createIntl({ locale, messages: loadCatalog(locale), onError: reportIntlError }, intlCache);
+    intls.set(locale, intl);
+  }
+  return intl;
+}
+
+export function translate(locale: Locale, id: string, values?: Record<string, string | number | Date>): string {
+  return getIntl(locale).formatMessage({ id }, values) as string;
+}
+
+function reportIntlError(error: { code?: string; message: string }): void {
+  // A missing key is caught by the catalog tests; at run time we log and show the key.
+  if (process.env.NODE_ENV !== 'production') console.warn(`[i18n] ${error.code ?? ''} ${error.message}`);
+}

@@ -1,0 +1,18 @@
+/**
+ * The main navigation lists only capabilities that exist. A module adds its entry here when it
+ * lands; `when` decides visibility (the services enforce access regardless).
+ */
+import type { Viewer } from '../auth/viewer.ts';
+
+export interface NavItem {
+  /** Path after the locale prefix. */
+  path: string;
+  /** i18n key of the label. */
+  label: string;
+  when?: (viewer: Viewer | null) => boolean;
+}
+
+export const mainNavigation: NavItem[] = [
+  { path: '/', label: 'shell.nav.home' },
+  { path: '/admin', label: 'shell.nav.admin', when: (v) => Boolean(v?.canSeeAdmin) },
+];
