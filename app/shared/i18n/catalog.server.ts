@@ -1,6 +1,6 @@
 /**
  * UI catalogs live in locales/{ar,fr,en}/<namespace>.json as flat ICU messages keyed
- * `<namespace>.<key>`. They are read once per process; the root loader sends the reader's catalog
+ * `<namespace>.<key>` (a file `<namespace>.<module>.json` adds to `<namespace>`). They are read once per process; the root loader sends the reader's catalog
  * to the browser.
  */
 import { readdirSync, readFileSync } from 'node:fs';
@@ -21,7 +21,8 @@ export function loadCatalog(locale: Locale): Messages {
   for (const file of readdirSync(dir)
     .filter((f) => f.endsWith('.json'))
     .sort()) {
-    const namespace = file.slice(0, -'.json'.length);
+    // `errors.identity.json` adds to the `errors` namespace: modules keep their error texts apart.
+    const namespace = file.slice(0, file.indexOf('.'));
     const entries = JSON.parse(readFileSync(path.join(dir, file), 'utf8')) as Record<string, string>;
     for (const [key, value] of Object.entries(entries)) messages[`${namespace}.${key}`] = value;
   }
