@@ -3,12 +3,16 @@
  * list from app/routes/<module>/routes.ts so modules stay out of each other's files.
  */
 import { index, type RouteConfig, route } from '@react-router/dev/routes';
+import { adminRoutes } from './routes/admin/routes.ts';
+import { identityRoutes } from './routes/identity/routes.ts';
 import { shellRoutes } from './routes/shell/routes.ts';
 
 export default [
   route(':lang', 'routes/shell/locale-layout.tsx', [
     index('routes/shell/home.tsx'),
     ...shellRoutes,
+    ...identityRoutes,
+    ...adminRoutes,
     route('*', 'routes/shell/not-found.tsx'),
   ]),
 ] satisfies RouteConfig;

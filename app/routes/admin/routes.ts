@@ -1,0 +1,4 @@
+import type { RouteConfigEntry } from '@react-router/dev/routes';
+
+/** Paths are relative to the locale prefix (/:lang). */
+export const adminRoutes: RouteConfigEntry[] = [];
