@@ -2,8 +2,8 @@
 // when the sources are newer than the last build. Plain JavaScript: it may run on any Node
 // before the project's own Node 24 (a dev dependency) is installed.
 import { execSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');

@@ -2,7 +2,7 @@
  * Start-up, in order: configuration, database (with its lock), migrations, reference data, demo
  * data on a first start, background jobs. Failures print one clear message and exit non-zero.
  */
-import { ConfigError, type Config, getConfig } from '#app/shared/config.server.ts';
+import { type Config, ConfigError, getConfig } from '#app/shared/config.server.ts';
 import { type Database, openDatabase, setDatabase } from '#app/shared/db/client.server.ts';
 import { DataDirectoryLockedError } from '#app/shared/db/lock.server.ts';
 import { migrateDatabase } from '#app/shared/db/migrate.server.ts';

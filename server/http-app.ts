@@ -1,4 +1,5 @@
 /**
+import { sql } from 'drizzle-orm';
  * The Hono front door: security headers, request ids, logs, CSRF, the health check, the auth and
  * public API mounts, static files; everything else goes to React Router's request handler.
  */
@@ -6,12 +7,12 @@ import { Hono } from 'hono';
 import { csrf } from 'hono/csrf';
 import { requestId } from 'hono/request-id';
 import { NONCE, secureHeaders } from 'hono/secure-headers';
-import { RouterContextProvider, type ServerBuild, createRequestHandler } from 'react-router';
+import { createRequestHandler, RouterContextProvider, type ServerBuild } from 'react-router';
 import { anonymous } from '#app/shared/auth/actor.ts';
 import type { Config } from '#app/shared/config.server.ts';
 import { getDatabase } from '#app/shared/db/client.server.ts';
-import { negotiateLocale } from '#app/shared/i18n/locales.ts';
 import { requestContext } from '#app/shared/http/request-context.ts';
+import { negotiateLocale } from '#app/shared/i18n/locales.ts';
 import { logger } from '#app/shared/logger.server.ts';
 import { clientIp } from './client-ip.ts';
 
@@ -81,7 +82,7 @@ export function createHttpApp({ config, build, staticHandler }: HttpAppOptions):
     const database = getDatabase();
     let status: 'ok' | 'degraded' = 'ok';
     try {
-      await database.db.execute('select 1');
+      await database.db.execute(sql`select 1`);
     } catch {
       status = 'degraded';
     }

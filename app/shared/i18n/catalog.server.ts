@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createIntl, createIntlCache, type IntlShape } from 'react-intl';
-import { type Locale, LOCALES } from './locales.ts';
+import { LOCALES, type Locale } from './locales.ts';
 
 export type Messages = Record<string, string>;
 
