@@ -1,8 +1,8 @@
 /**
-import { sql } from 'drizzle-orm';
  * The Hono front door: security headers, request ids, logs, CSRF, the health check, the auth and
  * public API mounts, static files; everything else goes to React Router's request handler.
  */
+import { sql } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { csrf } from 'hono/csrf';
 import { requestId } from 'hono/request-id';
