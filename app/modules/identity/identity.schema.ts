@@ -4,7 +4,7 @@
  * assignments and API tokens are ours.
  */
 import { sql } from 'drizzle-orm';
-import { boolean, index, integer, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bigint, boolean, index, integer, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 
 export const GENDERS = ['woman', 'man', 'another', 'prefer_not_to_say'] as const;
 export type Gender = (typeof GENDERS)[number];
@@ -93,12 +93,15 @@ export const twoFactor = pgTable(
   (t) => [index('two_factor_user_id_idx').on(t.userId), index('two_factor_secret_idx').on(t.secret)],
 );
 
-/** better-auth's rate-limit counters, kept in the database so several processes share them. */
+/**
+ * better-auth's rate-limit counters, kept in the database so several processes share them.
+ * `lastRequest` is a millisecond timestamp, too large for a 32-bit integer.
+ */
 export const rateLimit = pgTable('rate_limit', {
   id: text('id').primaryKey(),
   key: text('key').notNull().unique(),
   count: integer('count').notNull(),
-  lastRequest: integer('last_request').notNull(),
+  lastRequest: bigint('last_request', { mode: 'number' }).notNull(),
 });
 
 export const SCOPE_TYPES = ['global', 'country', 'cluster', 'organisation', 'event'] as const;
