@@ -1,0 +1,87 @@
+/**
+ * The process's better-auth instance: email and password accounts with mandatory verification,
+ * password reset, database sessions, TOTP two-factor and a database-backed rate limiter shared by
+ * every app process. Mail goes through the platform mail queue in the recipient's language, with
+ * links to our own localized pages.
+ */
+import { betterAuth } from 'better-auth';
+import { drizzleAdapter } from 'better-auth/adapters/drizzle';
+import { twoFactor as twoFactorPlugin } from 'better-auth/plugins/two-factor';
+import { type Config, getConfig } from '#app/shared/config.server.ts';
+import { type Db, getDb } from '#app/shared/db/client.server.ts';
+import { account, rateLimit, session, twoFactor, user, verification } from './identity.schema.ts';
+
+/**
+ * The client address as the front door saw it. `server/http-app.ts` removes any value a client
+ * sends and sets it from the connection (or a trusted proxy), so the rate limiter can believe it.
+ */
+export const CLIENT_IP_HEADER = 'x-mosaic-client-ip';
+
+/** better-auth's routes are served under this path of the public URL. */
+export const AUTH_BASE_PATH = '/api/auth';
+
+export const TOTP_ISSUER = 'Mosaic';
+
+function createAuth(config: Config, db: Db) {
+  return betterAuth({
+    appName: 'Mosaic',
+    baseURL: config.publicUrl,
+    basePath: AUTH_BASE_PATH,
+    secret: config.authSecret,
+    trustedOrigins: [config.publicUrl],
+    database: drizzleAdapter(db, {
+      provider: 'pg',
+      schema: { user, session, account, verification, twoFactor, rateLimit },
+    }),
+    user: {
+      additionalFields: {
+        locale: { type: 'string', required: false, defaultValue: 'en', input: true },
+        gender: { type: 'string', required: false, input: true },
+        isDemo: { type: 'boolean', required: false, defaultValue: false, input: false },
+      },
+    },
+    emailAndPassword: {
+      enabled: true,
+      requireEmailVerification: true,
+      autoSignIn: false,
+      minPasswordLength: 10,
+      maxPasswordLength: 128,
+      revokeSessionsOnPasswordReset: true,
+    },
+    emailVerification: {
+      sendOnSignUp: true,
+      autoSignInAfterVerification: false,
+    },
+    rateLimit: {
+      // On in every environment: the limit is part of the product's contract, and tests check it.
+      enabled: true,
+      storage: 'database',
+      customRules: {
+        '/sign-in/email': { max: config.signInLimit.max, window: config.signInLimit.windowSeconds },
+      },
+    },
+    advanced: {
+      cookiePrefix: 'mosaic',
+      useSecureCookies: config.env === 'production',
+      defaultCookieAttributes: { sameSite: 'lax', httpOnly: true },
+      ipAddress: { ipAddressHeaders: [CLIENT_IP_HEADER] },
+    },
+    telemetry: { enabled: false },
+    plugins: [twoFactorPlugin({ issuer: TOTP_ISSUER })],
+  });
+}
+
+export type Auth = ReturnType<typeof createAuth>;
+
+let current: { config: Config; db: Db; auth: Auth } | undefined;
+
+/**
+ * The better-auth instance for the process's configuration and database, created on first use
+ * (and again when tests install a different database).
+ */
+export function getAuth(): Auth {
+  const config = getConfig();
+  const db = getDb();
+  if (current?.config !== config || current.db !== db) current = { config, db, auth: createAuth(config, db) };
+  return current.auth;
+}
