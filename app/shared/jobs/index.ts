@@ -1,0 +1,19 @@
+/** The durable job queue: enqueue inside a transaction, handle by kind, run in-process. */
+export { type BackoffPolicy, DEFAULT_BACKOFF, retryDelayMs } from './backoff.ts';
+export type { JobStatus } from './jobs.schema.ts';
+export {
+  type EnqueueOptions,
+  enqueueJob,
+  type JobContext,
+  type JobHandler,
+  PermanentJobError,
+  registerJobHandler,
+} from './queue.server.ts';
+export {
+  type JobRunOptions,
+  type JobRunSummary,
+  type JobWorker,
+  type JobWorkerOptions,
+  runJobsOnce,
+  startJobWorker,
+} from './worker.server.ts';
