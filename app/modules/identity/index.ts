@@ -1,6 +1,4 @@
 /** The identity module's public surface: routes, the API, the server and the CLI import from here only. */
-
-// Roles, actors, API tokens, admin and demo accounts (helper A2).
 export {
   actorForUser,
   requireStaffPage,

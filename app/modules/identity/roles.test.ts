@@ -42,7 +42,14 @@ describe('built-in roles', () => {
   });
 
   it('let platform admins alone read the mail outbox', () => {
-    const readers = BUILT_IN_ROLES.filter((r) => can(actorWith([grantOf(r.key, r.scopeTypes[0], r.scopeTypes[0] === 'global' ? null : 'x')], true), 'mail.outbox.read', { country: 'x', cluster: 'x', organisation: 'x', event: 'x' }));
+    const readers = BUILT_IN_ROLES.filter((r) =>
+      can(actorWith([grantOf(r.key, r.scopeTypes[0], r.scopeTypes[0] === 'global' ? null : 'x')], true), 'mail.outbox.read', {
+        country: 'x',
+        cluster: 'x',
+        organisation: 'x',
+        event: 'x',
+      }),
+    );
     expect(readers.map((r) => r.key)).toEqual(['platform_admin']);
   });
 
