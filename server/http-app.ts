@@ -8,7 +8,7 @@ import { csrf } from 'hono/csrf';
 import { requestId } from 'hono/request-id';
 import { NONCE, secureHeaders } from 'hono/secure-headers';
 import { createRequestHandler, RouterContextProvider, type ServerBuild } from 'react-router';
-import { anonymous } from '#app/shared/auth/actor.ts';
+import { resolveRequestActor } from '#app/modules/identity/index.ts';
 import type { Config } from '#app/shared/config.server.ts';
 import { getDatabase } from '#app/shared/db/client.server.ts';
 import { requestContext } from '#app/shared/http/request-context.ts';
@@ -99,7 +99,7 @@ export function createHttpApp({ config, build, staticHandler }: HttpAppOptions):
     context.set(requestContext, {
       requestId: c.get('requestId'),
       nonce: c.get('secureHeadersNonce') ?? '',
-      actor: anonymous,
+      actor: await resolveRequestActor(c.req.raw.headers),
       clientIp: clientIp(c, config.trustProxy),
     });
     return handleRequest(c.req.raw, context);
