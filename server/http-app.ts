@@ -8,7 +8,7 @@ import { csrf } from 'hono/csrf';
 import { requestId } from 'hono/request-id';
 import { NONCE, secureHeaders } from 'hono/secure-headers';
 import { createRequestHandler, RouterContextProvider, type ServerBuild } from 'react-router';
-import { resolveRequestActor } from '#app/modules/identity/index.ts';
+import { AUTH_BASE_PATH, CLIENT_IP_HEADER, getAuth, resolveRequestActor } from '#app/modules/identity/index.ts';
 import type { Config } from '#app/shared/config.server.ts';
 import { getDatabase } from '#app/shared/db/client.server.ts';
 import { requestContext } from '#app/shared/http/request-context.ts';
@@ -35,6 +35,15 @@ export function createHttpApp({ config, build, staticHandler }: HttpAppOptions):
   const isProduction = config.env === 'production';
 
   app.use(requestId({ headerName: 'X-Request-Id', generator: () => crypto.randomUUID() }));
+
+  // better-auth's rate limiter keys on this header: a client's own value is dropped and replaced
+  // by the address we trust (the connection, or the proxy's X-Forwarded-For with TRUST_PROXY).
+  app.use(async (c, next) => {
+    c.req.raw.headers.delete(CLIENT_IP_HEADER);
+    const ip = clientIp(c, config.trustProxy);
+    if (ip) c.req.raw.headers.set(CLIENT_IP_HEADER, ip);
+    await next();
+  });
 
   app.use(async (c, next) => {
     const started = performance.now();
@@ -88,6 +97,8 @@ export function createHttpApp({ config, build, staticHandler }: HttpAppOptions):
     }
     return c.json({ status, database: database.kind, version: config.version }, status === 'ok' ? 200 : 503);
   });
+
+  app.on(['GET', 'POST'], `${AUTH_BASE_PATH}/*`, (c) => getAuth().handler(c.req.raw));
 
   app.get('/', (c) => c.redirect(`/${negotiateLocale(c.req.header('accept-language'))}/`, 302));
 

@@ -9,7 +9,12 @@ import { drizzleAdapter } from 'better-auth/adapters/drizzle';
 import { twoFactor as twoFactorPlugin } from 'better-auth/plugins/two-factor';
 import { type Config, getConfig } from '#app/shared/config.server.ts';
 import { type Db, getDb } from '#app/shared/db/client.server.ts';
+import { isLocale, type Locale } from '#app/shared/i18n/locales.ts';
+import { logger } from '#app/shared/logger.server.ts';
+import { queueMail } from '#app/shared/mail/mail.server.ts';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './account.contracts.ts';
 import { account, rateLimit, session, twoFactor, user, verification } from './identity.schema.ts';
+import { resetPasswordLink, verifyEmailLink } from './links.ts';
 
 /**
  * The client address as the front door saw it. `server/http-app.ts` removes any value a client
@@ -21,6 +26,16 @@ export const CLIENT_IP_HEADER = 'x-mosaic-client-ip';
 export const AUTH_BASE_PATH = '/api/auth';
 
 export const TOTP_ISSUER = 'Mosaic';
+
+/** How long the links in verification and reset mails work (seconds). */
+export const VERIFICATION_LINK_SECONDS = 24 * 60 * 60;
+export const RESET_LINK_SECONDS = 60 * 60;
+
+/** better-auth types the user it hands hooks without our additional fields; ours carry the preferred language. */
+function localeOf(person: object): Locale {
+  const locale = 'locale' in person ? person.locale : undefined;
+  return isLocale(locale) ? locale : 'en';
+}
 
 function createAuth(config: Config, db: Db) {
   return betterAuth({
@@ -44,13 +59,35 @@ function createAuth(config: Config, db: Db) {
       enabled: true,
       requireEmailVerification: true,
       autoSignIn: false,
-      minPasswordLength: 10,
-      maxPasswordLength: 128,
+      minPasswordLength: PASSWORD_MIN_LENGTH,
+      maxPasswordLength: PASSWORD_MAX_LENGTH,
       revokeSessionsOnPasswordReset: true,
+      resetPasswordTokenExpiresIn: RESET_LINK_SECONDS,
+      sendResetPassword: async ({ user: person, token }) => {
+        const locale = localeOf(person);
+        await queueMail(db, {
+          to: person.email,
+          locale,
+          template: 'identity.resetPassword',
+          values: { name: person.name, hours: RESET_LINK_SECONDS / 3600 },
+          action: { url: resetPasswordLink(config.publicUrl, locale, token) },
+        });
+      },
     },
     emailVerification: {
       sendOnSignUp: true,
       autoSignInAfterVerification: false,
+      expiresIn: VERIFICATION_LINK_SECONDS,
+      sendVerificationEmail: async ({ user: person, token }) => {
+        const locale = localeOf(person);
+        await queueMail(db, {
+          to: person.email,
+          locale,
+          template: 'identity.verifyEmail',
+          values: { name: person.name, hours: VERIFICATION_LINK_SECONDS / 3600 },
+          action: { url: verifyEmailLink(config.publicUrl, locale, token) },
+        });
+      },
     },
     rateLimit: {
       // On in every environment: the limit is part of the product's contract, and tests check it.
@@ -67,6 +104,8 @@ function createAuth(config: Config, db: Db) {
       ipAddress: { ipAddressHeaders: [CLIENT_IP_HEADER] },
     },
     telemetry: { enabled: false },
+    // Messages only: better-auth's extra arguments may carry personal data.
+    logger: { log: (level, message) => logger[level]({ component: 'better-auth' }, message) },
     plugins: [twoFactorPlugin({ issuer: TOTP_ISSUER })],
   });
 }
