@@ -3,6 +3,7 @@
  * list from app/routes/<module>/routes.ts so modules stay out of each other's files.
  */
 import { index, type RouteConfig, route } from '@react-router/dev/routes';
+import { accessRoutes } from './routes/access/routes.ts';
 import { adminRoutes } from './routes/admin/routes.ts';
 import { identityRoutes } from './routes/identity/routes.ts';
 import { shellRoutes } from './routes/shell/routes.ts';
@@ -12,6 +13,7 @@ export default [
     index('routes/shell/home.tsx'),
     ...shellRoutes,
     ...identityRoutes,
+    ...accessRoutes,
     ...adminRoutes,
     route('*', 'routes/shell/not-found.tsx'),
   ]),
