@@ -8,7 +8,7 @@ import { csrf } from 'hono/csrf';
 import { requestId } from 'hono/request-id';
 import { NONCE, secureHeaders } from 'hono/secure-headers';
 import { createRequestHandler, RouterContextProvider, type ServerBuild } from 'react-router';
-import { AUTH_BASE_PATH, CLIENT_IP_HEADER, getAuth, resolveRequestActor } from '#app/modules/identity/index.ts';
+import { AUTH_BASE_PATH, CLIENT_IP_HEADER, getAuth, invalidTokenResponse, resolveRequestActor } from '#app/modules/identity/index.ts';
 import type { Config } from '#app/shared/config.server.ts';
 import { getDatabase } from '#app/shared/db/client.server.ts';
 import { requestContext } from '#app/shared/http/request-context.ts';
@@ -106,11 +106,13 @@ export function createHttpApp({ config, build, staticHandler }: HttpAppOptions):
 
   const handleRequest = createRequestHandler(build, isProduction ? 'production' : 'development');
   app.all('*', async (c) => {
+    const actor = await resolveRequestActor(c.req.raw.headers).catch(invalidTokenResponse);
+    if (actor instanceof Response) return actor;
     const context = new RouterContextProvider();
     context.set(requestContext, {
       requestId: c.get('requestId'),
       nonce: c.get('secureHeadersNonce') ?? '',
-      actor: await resolveRequestActor(c.req.raw.headers),
+      actor,
       clientIp: clientIp(c, config.trustProxy),
     });
     return handleRequest(c.req.raw, context);

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { anonymous, system } from '#app/shared/auth/actor.ts';
 import { parseConfig, setConfig } from '#app/shared/config.server.ts';
 import { useTestDatabase } from '#tests/support/database.ts';
-import { actorForUser, requireStaffPage, resolveRequestActor } from './actor.server.ts';
+import { actorForUser, invalidTokenResponse, requireStaffPage, resolveRequestActor } from './actor.server.ts';
 import { user } from './identity.schema.ts';
 import { assignRole, seedRoles } from './roles.service.server.ts';
 
@@ -38,6 +38,14 @@ describe('actor resolution and the staff gate', () => {
       await expect(resolveRequestActor(new Headers())).resolves.toEqual(anonymous);
       await expect(resolveRequestActor(new Headers({ cookie: 'mosaic.session_token=forged.value; other=1' }))).resolves.toEqual(anonymous);
       await expect(resolveRequestActor(new Headers({ authorization: 'Basic dXNlcjpwYXNz' }))).resolves.toEqual(anonymous);
+    });
+
+    it('refuses a bad bearer token; pages answer it with a 401 challenge rather than a server error', async () => {
+      const refused = await resolveRequestActor(new Headers({ authorization: 'Bearer mos_forged' })).catch(invalidTokenResponse);
+      expect(refused).toBeInstanceOf(Response);
+      expect((refused as Response).status).toBe(401);
+      expect((refused as Response).headers.get('www-authenticate')).toBe('Bearer error="invalid_token"');
+      expect(() => invalidTokenResponse(new Error('database down'))).toThrow('database down');
     });
   });
 

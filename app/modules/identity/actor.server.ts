@@ -7,7 +7,7 @@ import { redirect } from 'react-router';
 import { type Actor, anonymous, type RoleGrant, type UserActor } from '#app/shared/auth/actor.ts';
 import { can, needsTwoFactorSetup, type Subject } from '#app/shared/auth/can.ts';
 import { getDb } from '#app/shared/db/client.server.ts';
-import { AppError } from '#app/shared/errors.ts';
+import { AppError, isAppError } from '#app/shared/errors.ts';
 import { redirectWithFlash } from '#app/shared/http/flash.server.ts';
 import { DEFAULT_LOCALE, isLocale, type Locale } from '#app/shared/i18n/locales.ts';
 import { getAuth } from './auth.server.ts';
@@ -98,4 +98,15 @@ export async function requireStaffPage(
   }
   if (!can(actor, permission, options.subject)) throw new Response(null, { status: 403 });
   return actor;
+}
+
+/**
+ * For adapters that are not the API (the page handler): a refused bearer token becomes a bare 401
+ * with the RFC 6750 challenge instead of a server error; anything else is rethrown.
+ */
+export function invalidTokenResponse(error: unknown): Response {
+  if (isAppError(error) && error.code === 'IDENTITY_TOKEN_INVALID') {
+    return new Response(null, { status: 401, headers: { 'WWW-Authenticate': 'Bearer error="invalid_token"' } });
+  }
+  throw error;
 }

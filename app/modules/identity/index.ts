@@ -35,6 +35,7 @@ export {
 export { redirectSignedIn, requireAccountPage } from './account-gate.server.ts';
 export {
   actorForUser,
+  invalidTokenResponse,
   requireStaffPage,
   resolveRequestActor,
   signInPath,
