@@ -5,16 +5,15 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { FormattedDate } from 'react-intl';
-import { data, Form, Link, redirect, useNavigation } from 'react-router';
+import { data, Form, Link, useNavigation } from 'react-router';
 import {
   API_TOKEN_LIFETIMES_DAYS,
   API_TOKEN_LIST_LIMIT,
   createApiToken,
   listApiTokens,
+  requireAccountPage,
   revokeApiToken,
-  signInPath,
 } from '#app/modules/identity/index.ts';
-import type { Actor, UserActor } from '#app/shared/auth/actor.ts';
 import { isAppError } from '#app/shared/errors.ts';
 import { redirectWithFlash } from '#app/shared/http/flash.server.ts';
 import { requestContext } from '#app/shared/http/request-context.ts';
@@ -36,11 +35,6 @@ function localeOf(params: { lang?: string }): Locale {
   return isLocale(params.lang) ? params.lang : DEFAULT_LOCALE;
 }
 
-function requireSignedIn(actor: Actor, locale: Locale, request: Request): UserActor {
-  if (actor.kind !== 'user') throw redirect(signInPath(locale, request));
-  return actor;
-}
-
 /** A refused service call becomes the matching error page (403 for a token trying to manage tokens). */
 function asErrorResponse(error: unknown): never {
   if (isAppError(error) && error.status < 500) throw new Response(null, { status: error.status });
@@ -49,7 +43,7 @@ function asErrorResponse(error: unknown): never {
 
 export async function loader({ params, request, context }: Route.LoaderArgs) {
   const locale = localeOf(params);
-  const actor = requireSignedIn(context.get(requestContext).actor, locale, request);
+  const actor = requireAccountPage(context.get(requestContext).actor, locale, request);
   const tokens = await listApiTokens(actor).catch(asErrorResponse);
   const now = Date.now();
   return {
@@ -73,7 +67,7 @@ interface CreateFailure {
 
 export async function action({ params, request, context }: Route.ActionArgs) {
   const locale = localeOf(params);
-  const actor = requireSignedIn(context.get(requestContext).actor, locale, request);
+  const actor = requireAccountPage(context.get(requestContext).actor, locale, request);
   const form = await request.formData();
   const here = `/${locale}/account/tokens`;
 
