@@ -1,6 +1,7 @@
 /** The durable job queue: enqueue inside a transaction, handle by kind, run in-process. */
 export { type BackoffPolicy, DEFAULT_BACKOFF, retryDelayMs } from './backoff.ts';
 export type { JobStatus } from './jobs.schema.ts';
+export { JOBS_PAGE_SIZE, type JobSummary, type JobsPage, listJobs, retryJob } from './jobs.service.server.ts';
 export {
   type EnqueueOptions,
   enqueueJob,
