@@ -1,0 +1,49 @@
+/**
+ * What each command does. Loaded only when a command runs, so `--help` and argument errors
+ * answer at once without loading the application.
+ */
+import { createAdmin, ensureDemoAccounts } from '#app/modules/identity/index.ts';
+import { getConfig } from '#app/shared/config.server.ts';
+import { migrateDatabase } from '#app/shared/db/migrate.server.ts';
+import type { Locale } from '#app/shared/i18n/locales.ts';
+import { formatDemoLogins, prepareDatabase } from '#server/boot.ts';
+import { backupDatabase, restoreDatabase } from './backup.ts';
+import { describeDatabase, withDatabase } from './database.ts';
+import { readNewPassword } from './prompt.ts';
+
+export async function migrate(): Promise<void> {
+  await withDatabase(async (database, config) => {
+    await migrateDatabase(database);
+    console.log(`Migrations applied (${describeDatabase(config)}).`);
+  });
+}
+
+export async function seed(options: { demo?: boolean }): Promise<void> {
+  await withDatabase(async (database, config) => {
+    const { reference } = await prepareDatabase(database);
+    console.log(
+      `Reference data and roles written: ${reference.countries} countries, ${reference.families} sector families, ${reference.subsectors} subsectors, ${reference.materials} materials (${describeDatabase(config)}).`,
+    );
+    if (options.demo) console.log(formatDemoLogins(await ensureDemoAccounts(), config.publicUrl));
+  });
+}
+
+export async function createAdminAccount(options: { email: string; name: string; password?: string; locale: Locale }): Promise<void> {
+  const password = options.password ?? (await readNewPassword());
+  await withDatabase(async (database) => {
+    await prepareDatabase(database);
+    const admin = await createAdmin({ email: options.email, name: options.name, password, locale: options.locale });
+    console.log(`Platform admin ${admin.email} created (user ${admin.userId}).`);
+  });
+}
+
+export async function backup(options: { out: string }): Promise<void> {
+  const { file, bytes } = await backupDatabase(getConfig(), options.out);
+  console.log(`Backup written to ${file} (${(bytes / 1024 / 1024).toFixed(1)} MB).`);
+}
+
+export async function restore(options: { in: string }): Promise<void> {
+  const { previous } = await restoreDatabase(getConfig(), options.in);
+  console.log(`Restored from ${options.in}.`);
+  if (previous) console.log(`The database it replaced was moved to ${previous} (delete it when you no longer need it).`);
+}
