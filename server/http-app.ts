@@ -9,11 +9,13 @@ import { requestId } from 'hono/request-id';
 import { NONCE, secureHeaders } from 'hono/secure-headers';
 import { createRequestHandler, RouterContextProvider, type ServerBuild } from 'react-router';
 import { AUTH_BASE_PATH, CLIENT_IP_HEADER, getAuth, invalidTokenResponse, resolveRequestActor } from '#app/modules/identity/index.ts';
+import { carriesBearerToken } from '#app/shared/api/credentials.ts';
 import type { Config } from '#app/shared/config.server.ts';
 import { getDatabase } from '#app/shared/db/client.server.ts';
 import { requestContext } from '#app/shared/http/request-context.ts';
 import { negotiateLocale } from '#app/shared/i18n/locales.ts';
 import { logger } from '#app/shared/logger.server.ts';
+import { API_BASE_PATH, createPublicApi, createPublicApiDocs } from './api.ts';
 import { clientIp } from './client-ip.ts';
 
 export type AppEnv = {
@@ -80,11 +82,13 @@ export function createHttpApp({ config, build, staticHandler }: HttpAppOptions):
     }),
   );
 
-  // Cross-origin form posts are refused before any handler runs (Origin must be ours).
-  app.use(
-    csrf({
-      origin: (origin, c) => origin === config.publicUrl || origin === new URL(c.req.url).origin,
-    }),
+  // Cross-origin form posts are refused before any handler runs (Origin must be ours), except
+  // API calls authenticated by a bearer token, which a browser cannot forge (see carriesBearerToken).
+  const refuseCrossOrigin = csrf({
+    origin: (origin, c) => origin === config.publicUrl || origin === new URL(c.req.url).origin,
+  });
+  app.use((c, next) =>
+    c.req.path.startsWith(`${API_BASE_PATH}/`) && carriesBearerToken(c.req.header('authorization')) ? next() : refuseCrossOrigin(c, next),
   );
 
   app.get('/api/health', async (c) => {
@@ -99,6 +103,9 @@ export function createHttpApp({ config, build, staticHandler }: HttpAppOptions):
   });
 
   app.on(['GET', 'POST'], `${AUTH_BASE_PATH}/*`, (c) => getAuth().handler(c.req.raw));
+
+  app.route(API_BASE_PATH, createPublicApi(config));
+  app.route('/', createPublicApiDocs());
 
   app.get('/', (c) => c.redirect(`/${negotiateLocale(c.req.header('accept-language'))}/`, 302));
 

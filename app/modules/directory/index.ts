@@ -1,4 +1,5 @@
 /** The directory module's public surface. */
+export { createDirectoryApi } from './directory.api.server.ts';
 export {
   type Country,
   countryListSchema,

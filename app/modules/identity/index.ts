@@ -62,6 +62,7 @@ export {
   type TwoFactorSetup,
   verifyEmail,
 } from './auth-flows.server.ts';
+export { createIdentityApi } from './identity.api.server.ts';
 export { GENDERS, type Gender } from './identity.schema.ts';
 export { safeRedirectPath } from './redirect.ts';
 export { type RoleAssignmentInput, roleAssignmentInput } from './roles.contracts.ts';

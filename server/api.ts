@@ -1,0 +1,53 @@
+/**
+ * The public API composition: `/api/v1` (each module's operations, its OpenAPI 3.1 description at
+ * `/api/v1/openapi.json`) and the API reference page at `/api/docs`. A module adds its operations
+ * by exporting `create<Module>Api()` from its index.ts and listing it in `MODULE_APIS` with its tag.
+ */
+
+import { createDirectoryApi } from '#app/modules/directory/index.ts';
+import { createIdentityApi, resolveRequestActor } from '#app/modules/identity/index.ts';
+import { createApiDocs } from '#app/shared/api/docs.server.ts';
+import { buildOpenApiDocument, registerApiComponents } from '#app/shared/api/openapi.server.ts';
+import { type ApiRouter, createApiRouter, resolveActor } from '#app/shared/api/router.server.ts';
+import type { Config } from '#app/shared/config.server.ts';
+import { CommonErrors } from '#app/shared/errors.ts';
+
+export const API_BASE_PATH = '/api/v1';
+export const API_DOCS_PATH = '/api/docs';
+export const OPENAPI_PATH = `${API_BASE_PATH}/openapi.json`;
+
+const MODULE_APIS = [
+  { tag: { name: 'identity', description: 'Your account: profile and sessions.' }, create: createIdentityApi },
+  {
+    tag: { name: 'directory', description: 'Reference data: countries and the taxonomy of the cultural and creative industries.' },
+    create: createDirectoryApi,
+  },
+];
+
+/** The router mounted at `/api/v1`. */
+export function createPublicApi(config: Pick<Config, 'publicUrl' | 'version'>): ApiRouter {
+  const api = createApiRouter();
+  api.use(resolveActor(resolveRequestActor));
+  for (const module of MODULE_APIS) api.route('/', module.create());
+  registerApiComponents(api);
+
+  let document: ReturnType<typeof buildOpenApiDocument> | undefined;
+  api.get('/openapi.json', (c) => {
+    document ??= buildOpenApiDocument(api, {
+      version: config.version,
+      serverUrl: `${config.publicUrl}${API_BASE_PATH}`,
+      tags: MODULE_APIS.map((module) => module.tag),
+    });
+    return c.json(document);
+  });
+  // Unknown operations answer a problem too, instead of falling through to the HTML pages.
+  api.all('*', () => {
+    throw CommonErrors.notFound();
+  });
+  return api;
+}
+
+/** The API reference page and its files under `/api/docs` (mount at the root). */
+export function createPublicApiDocs() {
+  return createApiDocs({ basePath: API_DOCS_PATH, specUrl: OPENAPI_PATH });
+}
