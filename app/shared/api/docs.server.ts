@@ -43,7 +43,7 @@ export function createApiDocs({ basePath, specUrl }: ApiDocsOptions): Hono {
   docs.get(`${basePath}/`, (c) => c.redirect(basePath, 301));
   docs.get(basePath, (c) => {
     const locale = negotiateLocale(c.req.header('accept-language'));
-    const t = (key: string) => translate(locale, `api.docs.${key}`);
+    const t = (id: string) => translate(locale, id);
     const assets = `${basePath}/assets`;
     c.header('Vary', 'Accept-Language', { append: true });
     c.header('Content-Language', locale);
@@ -52,23 +52,23 @@ export function createApiDocs({ basePath, specUrl }: ApiDocsOptions): Hono {
   <head>
     <meta charset="utf-8" />
     <meta name="viewport" content="width=device-width, initial-scale=1" />
-    <title>${t('title')} · Mosaic</title>
+    <title>${t('api.docs.title')} · Mosaic</title>
     <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
     <link rel="stylesheet" href="${assets}/swagger-ui.css" />
     <link rel="stylesheet" href="${assets}/docs.css" />
   </head>
   <body>
     <header class="api-docs-header">
-      <h1>${t('heading')}</h1>
-      <nav aria-label="${t('linksLabel')}">
+      <h1>${t('api.docs.heading')}</h1>
+      <nav aria-label="${t('api.docs.linksLabel')}">
         <ul>
-          <li><a href="${specUrl}" type="application/json">${t('openapiLink')}</a></li>
-          <li><a href="/${locale}/">${t('homeLink')}</a></li>
+          <li><a href="${specUrl}" type="application/json">${t('api.docs.openapiLink')}</a></li>
+          <li><a href="/${locale}/">${t('api.docs.homeLink')}</a></li>
         </ul>
       </nav>
     </header>
     <main>
-      <noscript><p class="api-docs-noscript">${t('noscript')}</p></noscript>
+      <noscript><p class="api-docs-noscript">${t('api.docs.noscript')}</p></noscript>
       <div id="swagger-ui" dir="ltr" lang="en" data-spec-url="${specUrl}"></div>
     </main>
     <script src="${assets}/swagger-ui-bundle.js"></script>
