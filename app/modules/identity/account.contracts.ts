@@ -52,7 +52,8 @@ export const updateProfileInput = z.object({
   name,
   locale,
   gender: z
-    .union([z.enum(GENDERS), z.literal(''), z.null()])
+    .enum([...GENDERS, ''])
+    .nullable()
     .optional()
     .transform((v) => (v === '' ? null : v)),
 });

@@ -62,7 +62,8 @@ export async function getProfile(actor: Actor): Promise<Profile> {
   return toProfile(row);
 }
 
-export async function updateProfile(actor: Actor, input: UpdateProfileInput): Promise<Profile> {
+/** `input` is checked against `updateProfileInput` (typed callers pass an `UpdateProfileInput`). */
+export async function updateProfile(actor: Actor, input: UpdateProfileInput | Record<string, unknown>): Promise<Profile> {
   const holder = requireAccountHolder(actor);
   const values = parseInput(updateProfileInput, input);
   return getDb().transaction(async (tx) => {

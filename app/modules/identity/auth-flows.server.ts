@@ -28,6 +28,7 @@ import {
 } from './account.contracts.ts';
 import { requireAccountHolder } from './account.policy.ts';
 import { AUTH_BASE_PATH, CLIENT_IP_HEADER, getAuth } from './auth.server.ts';
+import { presentTotpSetup, type TotpSetupView } from './totp-setup.server.ts';
 import { classifyTwoFactorCode, normaliseTotpCode } from './two-factor-code.ts';
 
 /** What a flow hands back to the page: cookies for the redirect, plus flow-specific data. */
@@ -174,20 +175,12 @@ export async function resetPassword(from: Headers, input: unknown): Promise<void
   });
 }
 
-export interface TwoFactorSetup {
-  /** `otpauth://` URI for the authenticator app (shown as a QR code). */
-  totpUri: string;
-  /** The same secret as text, for typing it in by hand. */
-  secret: string;
-}
-
 /** Step 1 of two-factor setup: the password unlocks a new secret (not active until confirmed). */
-export async function startTwoFactorSetup(actor: Actor, from: Headers, input: unknown): Promise<TwoFactorSetup> {
+export async function startTwoFactorSetup(actor: Actor, from: Headers, input: unknown): Promise<TotpSetupView> {
   requireAccountHolder(actor);
   const { password } = parseInput(passwordConfirmationInput, input);
-  const { data } = await callAuth<{ totpURI: string }>(from, '/two-factor/enable', { body: { password, issuer: 'Mosaic' } });
-  const secret = new URL(data.totpURI).searchParams.get('secret') ?? '';
-  return { totpUri: data.totpURI, secret };
+  const { data } = await callAuth<{ totpURI: string }>(from, '/two-factor/enable', { body: { password } });
+  return presentTotpSetup(data.totpURI);
 }
 
 export interface TwoFactorEnabled extends AuthOutcome {

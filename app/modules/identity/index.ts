@@ -59,7 +59,6 @@ export {
   signUp,
   startTwoFactorSetup,
   type TwoFactorEnabled,
-  type TwoFactorSetup,
   verifyEmail,
 } from './auth-flows.server.ts';
 export { createIdentityApi } from './identity.api.server.ts';
@@ -79,4 +78,5 @@ export {
 } from './tokens.contracts.ts';
 export { canManageApiTokens } from './tokens.policy.ts';
 export { API_TOKEN_LIST_LIMIT, createApiToken, listApiTokens, revokeApiToken } from './tokens.service.server.ts';
+export { presentTotpSetup, type TotpSetupView } from './totp-setup.server.ts';
 export { type DeviceDescription, describeUserAgent } from './user-agent.ts';
