@@ -135,6 +135,8 @@ describe('public API', () => {
     });
 
     it('serves Swagger UI and the start script from node_modules and our files, with the validator badge off', async () => {
+      const compressed = await apiRequest(app, '/api/docs/assets/swagger-ui-bundle.js', { headers: { 'Accept-Encoding': 'gzip' } });
+      expect(compressed.headers.get('content-encoding')).toBe('gzip');
       const bundle = await apiRequest(app, '/api/docs/assets/swagger-ui-bundle.js');
       expect(bundle.status).toBe(200);
       expect(bundle.headers.get('content-type')).toMatch(/^text\/javascript/);

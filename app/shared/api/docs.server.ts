@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { Hono } from 'hono';
+import { compress } from 'hono/compress';
 import { html } from 'hono/html';
 import { translate } from '../i18n/catalog.server.ts';
 import { directionOf, negotiateLocale } from '../i18n/locales.ts';
@@ -76,6 +77,8 @@ export function createApiDocs({ basePath, specUrl }: ApiDocsOptions): Hono {
   </body>
 </html>`);
   });
+  // Swagger UI's bundle is 1.7 MB; compressed it is about a third of that.
+  docs.use(`${basePath}/assets/*`, compress());
   docs.get(`${basePath}/assets/:name`, (c) => {
     const name = c.req.param('name');
     const asset = Object.hasOwn(ASSETS, name) ? ASSETS[name] : undefined;
