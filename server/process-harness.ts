@@ -50,14 +50,17 @@ export async function runNode(args: string[], env: Record<string, string | undef
   return { code, ...output() };
 }
 
+/** Output kept per stream: enough for start-up messages, bounded under a benchmark's request logs. */
+const KEPT_OUTPUT_CHARS = 256 * 1024;
+
 function collect(child: ChildProcess): () => { stdout: string; stderr: string } {
   let stdout = '';
   let stderr = '';
   child.stdout?.on('data', (chunk: Buffer) => {
-    stdout += chunk.toString();
+    if (stdout.length < KEPT_OUTPUT_CHARS) stdout += chunk.toString();
   });
   child.stderr?.on('data', (chunk: Buffer) => {
-    stderr += chunk.toString();
+    if (stderr.length < KEPT_OUTPUT_CHARS) stderr += chunk.toString();
   });
   return () => ({ stdout, stderr });
 }

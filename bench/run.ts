@@ -1,0 +1,187 @@
+/**
+ * Mosaic's performance goals, measured on the built server over real HTTP (see bench/README.md):
+ *   start-up to first served page, PGlite with existing data    <= 5 s
+ *   resident memory of the idle server on PGlite                 <= 300 MB
+ *   GET /api/health on one process, 32 connections              >= 2,000 requests/s
+ *   GET /en/ (home page) on one process, 32 connections         >= 500 requests/s
+ * Usage: npx node bench/run.ts [--runs 5] [--duration 20] [--out bench/results/FILE.md]
+ */
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, hostname, loadavg } from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import { ensureBuilt, projectRoot, type RunningServer, startServer } from '#server/process-harness.ts';
+
+const { values: args } = parseArgs({
+  options: {
+    runs: { type: 'string', default: '5' },
+    duration: { type: 'string', default: '20' },
+    out: { type: 'string' },
+  },
+});
+const runs = Number(args.runs);
+const durationSeconds = Number(args.duration);
+const CONNECTIONS = 32;
+
+const GOALS = {
+  startupMs: 5_000,
+  idleRssMb: 300,
+  healthRps: 2_000,
+  homeRps: 500,
+};
+
+function shell(command: string, commandArgs: string[]): string {
+  try {
+    return execFileSync(command, commandArgs, { cwd: projectRoot, encoding: 'utf8' }).trim();
+  } catch {
+    return '(unavailable)';
+  }
+}
+
+function machineFacts() {
+  return {
+    date: new Date().toISOString(),
+    host: hostname(),
+    nproc: shell('nproc', []),
+    cpu: cpus()[0]?.model ?? '(unknown)',
+    memory: shell('free', ['-h']),
+    loadBefore: loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' '),
+    node: process.version,
+    commit: `${shell('git', ['rev-parse', '--short', 'HEAD'])}${shell('git', ['status', '--porcelain']) ? ' (working tree has uncommitted changes)' : ''}`,
+  };
+}
+
+/** Resident set size of a process, from /proc (Linux). */
+function rssMb(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(/^VmRSS:\s+(\d+) kB/m.exec(status)?.[1]);
+  return kb / 1024;
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+interface LoadResult {
+  path: string;
+  requestsPerSecond: number;
+  p50: number;
+  p99: number;
+  total: number;
+  non2xx: number;
+  errors: number;
+}
+
+async function load(server: RunningServer, urlPath: string, seconds: number): Promise<LoadResult> {
+  const result = await autocannon({ url: `${server.url}${urlPath}`, connections: CONNECTIONS, duration: seconds });
+  return {
+    path: urlPath,
+    requestsPerSecond: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    total: result.requests.total,
+    non2xx: result.non2xx,
+    errors: result.errors,
+  };
+}
+
+const verdict = (ok: boolean) => (ok ? 'met' : '**missed**');
+
+async function main() {
+  const facts = machineFacts();
+  console.log(`Mosaic benchmarks on ${facts.host} (${facts.nproc} CPUs, load ${facts.loadBefore})`);
+  ensureBuilt();
+
+  const dataDir = path.join(projectRoot, 'bench', '.tmp', `data-${Date.now()}`);
+  mkdirSync(dataDir, { recursive: true });
+  // Production mode, as deployed; demo accounts off so every start finds the same data.
+  const env = {
+    MOSAIC_DATA_DIR: dataDir,
+    NODE_ENV: 'production',
+    AUTH_SECRET: randomBytes(32).toString('hex'),
+    MOSAIC_DEMO: 'never',
+    LOG_LEVEL: 'info',
+  };
+  try {
+    // The first start creates and migrates the database: not what the goal measures.
+    const creation = await startServer(env, '/en/', 60_000);
+    console.log(`first start (creates the embedded database): ${Math.round(creation.startedInMs)} ms`);
+    await creation.stop();
+
+    const startups: number[] = [];
+    for (let run = 0; run < runs; run++) {
+      const server = await startServer(env);
+      startups.push(server.startedInMs);
+      console.log(`start-up ${run + 1}/${runs}: ${Math.round(server.startedInMs)} ms`);
+      await server.stop();
+    }
+
+    const server = await startServer(env);
+    let idleRss: number;
+    let idleRssAfterLoad: number;
+    let health: LoadResult;
+    let home: LoadResult;
+    try {
+      // Warm up each path so the idle figure includes everything a served page loads.
+      await load(server, '/api/health', 2);
+      await load(server, '/en/', 2);
+      await sleep(5_000);
+      idleRss = rssMb(server.child.pid as number);
+      console.log(`idle RSS after warm-up: ${idleRss.toFixed(0)} MB`);
+      health = await load(server, '/api/health', durationSeconds);
+      console.log(`/api/health: ${health.requestsPerSecond.toFixed(0)} req/s, p50 ${health.p50} ms, p99 ${health.p99} ms`);
+      home = await load(server, '/en/', durationSeconds);
+      console.log(`/en/: ${home.requestsPerSecond.toFixed(0)} req/s, p50 ${home.p50} ms, p99 ${home.p99} ms`);
+      await sleep(10_000);
+      idleRssAfterLoad = rssMb(server.child.pid as number);
+      console.log(`idle RSS 10 s after the load: ${idleRssAfterLoad.toFixed(0)} MB`);
+    } finally {
+      await server.stop();
+    }
+
+    const startupMedian = median(startups);
+    const report = [
+      `# Benchmark results, ${facts.date.slice(0, 10)}`,
+      '',
+      '## Machine',
+      '',
+      `- Date (UTC): ${facts.date}`,
+      `- Host: ${facts.host}; \`nproc\`: ${facts.nproc}; CPU: ${facts.cpu}`,
+      `- Load average when the run started (1, 5, 15 min): ${facts.loadBefore}`,
+      `- Node ${facts.node}; commit ${facts.commit}`,
+      '- `free -h`:',
+      '',
+      '```',
+      facts.memory,
+      '```',
+      '',
+      '## Setup',
+      '',
+      `Built server (\`node server.js\`), NODE_ENV=production, embedded PGlite with an existing data directory, request logs at info level to a pipe, one process. Load from autocannon in the benchmark process on the same machine (it competes for the same ${facts.nproc} CPUs), ${CONNECTIONS} connections, ${durationSeconds} s per path after a 2 s warm-up.`,
+      '',
+      '## Results',
+      '',
+      '| measure | goal | result | verdict |',
+      '|---|---|---|---|',
+      `| start-up to first served page (\`/en/\`), median of ${runs} | <= ${GOALS.startupMs / 1000} s | ${(startupMedian / 1000).toFixed(2)} s (min ${(Math.min(...startups) / 1000).toFixed(2)}, max ${(Math.max(...startups) / 1000).toFixed(2)}) | ${verdict(startupMedian <= GOALS.startupMs)} |`,
+      `| idle resident memory after warm-up | <= ${GOALS.idleRssMb} MB | ${idleRss.toFixed(0)} MB (${idleRssAfterLoad.toFixed(0)} MB 10 s after the load tests) | ${verdict(idleRss <= GOALS.idleRssMb)} |`,
+      `| \`GET /api/health\` | >= ${GOALS.healthRps} req/s | ${health.requestsPerSecond.toFixed(0)} req/s, p50 ${health.p50} ms, p99 ${health.p99} ms (${health.total} requests, ${health.non2xx} non-2xx, ${health.errors} errors) | ${verdict(health.requestsPerSecond >= GOALS.healthRps)} |`,
+      `| \`GET /en/\` (home page) | >= ${GOALS.homeRps} req/s | ${home.requestsPerSecond.toFixed(0)} req/s, p50 ${home.p50} ms, p99 ${home.p99} ms (${home.total} requests, ${home.non2xx} non-2xx, ${home.errors} errors) | ${verdict(home.requestsPerSecond >= GOALS.homeRps)} |`,
+      '',
+      `Start-up runs (ms): ${startups.map((ms) => Math.round(ms)).join(', ')}; first start creating the database: ${Math.round(creation.startedInMs)} ms.`,
+      '',
+    ].join('\n');
+    const out = args.out ?? path.join('bench', 'results', `${facts.date.slice(0, 16).replace(/[:T]/g, '-')}-${facts.host}.md`);
+    mkdirSync(path.dirname(path.resolve(projectRoot, out)), { recursive: true });
+    writeFileSync(path.resolve(projectRoot, out), report);
+    console.log(`\n${report}\nWritten to ${out}`);
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+await main();
