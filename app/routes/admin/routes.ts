@@ -1,4 +1,12 @@
-import type { RouteConfigEntry } from '@react-router/dev/routes';
+import { index, type RouteConfigEntry, route } from '@react-router/dev/routes';
 
-/** Paths are relative to the locale prefix (/:lang). */
-export const adminRoutes: RouteConfigEntry[] = [];
+/** Paths are relative to the locale prefix (/:lang). Staff pages; each loader applies the staff gate. */
+export const adminRoutes: RouteConfigEntry[] = [
+  route('admin', 'routes/admin/layout.tsx', [
+    index('routes/admin/overview.tsx'),
+    route('outbox', 'routes/admin/outbox.tsx'),
+    route('outbox/:id', 'routes/admin/outbox-mail.tsx'),
+    route('jobs', 'routes/admin/jobs.tsx'),
+    route('audit', 'routes/admin/audit.tsx'),
+  ]),
+];

@@ -1,0 +1,66 @@
+/** /{locale}/admin: the staff area's entry, one card per section the viewer may open. */
+import { FormattedNumber } from 'react-intl';
+import { Link } from 'react-router';
+import { can } from '#app/shared/auth/can.ts';
+import { useLocale, useT } from '#app/shared/i18n/react.tsx';
+import { listJobs } from '#app/shared/jobs/index.ts';
+import { pageTitle } from '#app/shared/ui/meta.ts';
+import type { Route } from './+types/overview';
+import { asErrorResponse, requireAdminPage } from './admin.server.ts';
+
+export const meta: Route.MetaFunction = ({ matches }) => {
+  const root = matches.find((m) => m?.id === 'root')?.loaderData as { messages: Record<string, string> } | undefined;
+  return pageTitle(root?.messages, 'admin.overview.title', 'admin.overview.lead');
+};
+
+export async function loader(args: Route.LoaderArgs) {
+  const { actor } = await requireAdminPage(args, 'admin.access');
+  const jobCounts = can(actor, 'jobs.read') ? (await listJobs(actor, {}).catch(asErrorResponse)).counts : null;
+  return {
+    sections: {
+      outbox: can(actor, 'mail.outbox.read'),
+      jobs: can(actor, 'jobs.read'),
+      audit: can(actor, 'audit.read'),
+    },
+    jobCounts,
+  };
+}
+
+export default function AdminOverview({ loaderData }: Route.ComponentProps) {
+  const t = useT();
+  const locale = useLocale();
+  const { sections, jobCounts } = loaderData;
+  const visible = (['outbox', 'jobs', 'audit'] as const).filter((key) => sections[key]);
+  return (
+    <>
+      <h1>{t('admin.overview.title')}</h1>
+      <p className="lead">{t('admin.overview.lead')}</p>
+      {visible.length === 0 ? (
+        <p>{t('admin.overview.nothing')}</p>
+      ) : (
+        <ul className="card-grid">
+          {visible.map((key) => (
+            <li key={key} className="card">
+              <h2 className="admin-card__title">
+                <Link to={`/${locale}/admin/${key}`}>{t(`admin.nav.${key}`)}</Link>
+              </h2>
+              <p>{t(`admin.overview.${key}`)}</p>
+              {key === 'jobs' && jobCounts && (
+                <dl className="meta-list">
+                  {(['pending', 'running', 'failed'] as const).map((status) => (
+                    <div key={status}>
+                      <dt>{t(`admin.jobs.status.${status}`)}</dt>
+                      <dd>
+                        <FormattedNumber value={jobCounts[status]} />
+                      </dd>
+                    </div>
+                  ))}
+                </dl>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}
