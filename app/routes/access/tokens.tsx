@@ -107,7 +107,13 @@ export default function ApiTokensPage({ loaderData, actionData }: Route.Componen
       <h1>{t('access.tokens.title')}</h1>
       <p className="lead">{t('access.tokens.lead')}</p>
       <p>
-        {t('access.tokens.usage', { example: <code key="example">Authorization: Bearer mos_…</code> })}{' '}
+        {t('access.tokens.usage', {
+          example: (
+            <code key="example" dir="ltr">
+              Authorization: Bearer mos_…
+            </code>
+          ),
+        })}{' '}
         <a href="/api/docs">{t('access.tokens.docsLink')}</a>
       </p>
 
@@ -185,10 +191,12 @@ function CreatedToken({ name, token }: { name: string; token: string }) {
       <p>{t('access.tokens.created.once')}</p>
       <div className="field">
         <label htmlFor="token-created-value">{t('access.tokens.created.label', { name: <bdi key="name">{name}</bdi> })}</label>
-        <input
+        {/* A read-only text area: the whole token stays visible and selectable at phone width. */}
+        <textarea
           id="token-created-value"
           className="token-created__value"
           readOnly
+          rows={2}
           value={token}
           dir="ltr"
           spellCheck={false}
