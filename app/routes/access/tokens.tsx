@@ -6,6 +6,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { FormattedDate } from 'react-intl';
 import { data, Form, Link, useNavigation } from 'react-router';
+import { AccountNav } from '#app/modules/identity/components/account-nav.tsx';
 import {
   API_TOKEN_LIFETIMES_DAYS,
   API_TOKEN_LIST_LIMIT,
@@ -21,6 +22,7 @@ import { DEFAULT_LOCALE, isLocale, type Locale } from '#app/shared/i18n/locales.
 import { useT } from '#app/shared/i18n/react.tsx';
 import { pageTitle } from '#app/shared/ui/meta.ts';
 import type { Route } from './+types/tokens';
+import '#app/styles/identity.css';
 import '#app/styles/access.css';
 
 export const meta: Route.MetaFunction = ({ matches }) => {
@@ -105,6 +107,7 @@ export default function ApiTokensPage({ loaderData, actionData }: Route.Componen
   return (
     <div className="token-page">
       <h1>{t('access.tokens.title')}</h1>
+      <AccountNav />
       <p className="lead">{t('access.tokens.lead')}</p>
       <p>
         {t('access.tokens.usage', {
