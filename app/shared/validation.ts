@@ -14,7 +14,8 @@ export function toFieldIssues(error: z.ZodError): FieldIssue[] {
 }
 
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
-  const result = schema.safeParse(input);
+  // reportInput keeps the offending value in each issue, so a wrong type is not mistaken for a missing field.
+  const result = schema.safeParse(input, { reportInput: true });
   if (!result.success) throw new AppError('COMMON_VALIDATION_FAILED', 400, { fields: toFieldIssues(result.error) });
   return result.data;
 }
