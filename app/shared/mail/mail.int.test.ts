@@ -209,7 +209,12 @@ describe('platform mail', () => {
       );
       await expectAppError(
         queueMail(db, { to: 'a@example.org', locale: 'fr', template: 'platform.nothingHere' }),
-        'PLATFORM_MAIL_TEMPLATE_UNKNOWN',
+        'PLATFORM_MAIL_TEMPLATE_INVALID',
+      );
+      // The template needs {name} and {reference}: without them a person would read "{name}".
+      await expectAppError(
+        queueMail(db, { to: 'a@example.org', locale: 'ar', template: 'platform.test', values: { reference: 'R' } }),
+        'PLATFORM_MAIL_TEMPLATE_INVALID',
       );
       expect(await mailJobs()).toEqual([]);
     });

@@ -4,41 +4,63 @@
  * no SMTP server is configured, keeps it in the outbox that platform admins read.
  */
 import nodemailer, { type Transporter } from 'nodemailer';
+import { createIntl, type IntlShape } from 'react-intl';
 import { getConfig } from '../config.server.ts';
 import { type Executor, getDb } from '../db/client.server.ts';
 import { AppError } from '../errors.ts';
-import { loadCatalog, translate } from '../i18n/catalog.server.ts';
+import { loadCatalog } from '../i18n/catalog.server.ts';
 import type { Locale } from '../i18n/locales.ts';
 import { enqueueJob, type JobContext, PermanentJobError, registerJobHandler } from '../jobs/queue.server.ts';
 import { parseInput } from '../validation.ts';
 import { type MailRequest, mailRequestSchema, type ValidMailRequest } from './mail.contracts.ts';
 import { insertOutboxMail } from './outbox.repository.server.ts';
-import { type RenderedMail, renderMail, templateKeys } from './render.ts';
+import { type MailTranslator, type RenderedMail, renderMail } from './render.ts';
 
 export const MAIL_SEND_JOB = 'mail.send';
 
 /** Temporary SMTP failures are retried with backoff for about four hours before the job fails. */
 const MAIL_MAX_ATTEMPTS = 8;
 
-function assertTemplateExists(request: ValidMailRequest): void {
-  const catalog = loadCatalog(request.locale);
-  const missing = templateKeys(request.template, Boolean(request.action)).filter((key) => !(key in catalog));
-  if (missing.length > 0) throw new AppError('PLATFORM_MAIL_TEMPLATE_UNKNOWN', 500, { template: request.template, missing });
+const strictIntls = new Map<Locale, IntlShape>();
+
+/**
+ * Mail is formatted strictly: a missing catalog key or a value the message needs throws, instead
+ * of the shared translator's fallback that would send a raw key or "{name}" to a real person.
+ */
+function strictTranslator(locale: Locale): MailTranslator {
+  let intl = strictIntls.get(locale);
+  if (!intl) {
+    intl = createIntl({
+      locale,
+      messages: loadCatalog(locale),
+      onError: (error) => {
+        throw error;
+      },
+    });
+    strictIntls.set(locale, intl);
+  }
+  const formatter = intl;
+  return (id, values) => String(formatter.formatMessage({ id }, values));
+}
+
+/** Renders a mail as its recipient will read it; throws when the template or a value is missing. */
+export function renderMailRequest(request: ValidMailRequest): RenderedMail {
+  return renderMail(request, strictTranslator(request.locale));
 }
 
 /**
- * Queues a mail to one recipient in their language. Bad input or a template missing from the
- * recipient's catalog throws here, in the caller, rather than failing later in the queue.
+ * Queues a mail to one recipient in their language. Bad input, a template missing from the
+ * recipient's catalog or a missing value throws here, in the caller, rather than later in the queue.
  */
 export async function queueMail(executor: Executor, request: MailRequest): Promise<string> {
   const valid = parseInput(mailRequestSchema, request);
-  assertTemplateExists(valid);
+  try {
+    renderMailRequest(valid);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new AppError('PLATFORM_MAIL_TEMPLATE_INVALID', 500, { template: valid.template, locale: valid.locale, reason });
+  }
   return enqueueJob(executor, MAIL_SEND_JOB, valid, { maxAttempts: MAIL_MAX_ATTEMPTS });
-}
-
-export function renderMailRequest(request: ValidMailRequest): RenderedMail {
-  assertTemplateExists(request);
-  return renderMail(request, (id, values) => translate(request.locale, id, values));
 }
 
 const transports = new Map<string, Transporter>();

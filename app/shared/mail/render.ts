@@ -23,13 +23,6 @@ export interface RenderedMail {
 
 export type MailTranslator = (id: string, values?: Record<string, string | number>) => string;
 
-/** Catalog keys a template needs. */
-export function templateKeys(template: string, withAction: boolean): string[] {
-  const keys = [`mail.${template}.subject`, `mail.${template}.body`];
-  if (withAction) keys.push(`mail.${template}.action`);
-  return keys;
-}
-
 export function escapeHtml(value: string): string {
   return value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
