@@ -11,7 +11,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, queryRows } from '#app/shared/db/client.server.ts';
 import { ensureBuilt, freePort, type RunningServer, runNode, startServer } from './process-harness.ts';
-import { EXIT_CONFIG, EXIT_LOCKED } from './startup-errors.ts';
+import { EXIT_CONFIG, EXIT_DATABASE_UNAVAILABLE, EXIT_LOCKED } from './startup-errors.ts';
 
 const dataDirs: string[] = [];
 function freshDataDir(): string {
@@ -115,6 +115,16 @@ describe('configuration checked at start', () => {
     const result = await runNode(['server.js'], { MOSAIC_DATA_DIR: freshDataDir(), PORT: 'abc' });
     expect(result.code).toBe(EXIT_CONFIG);
     expect(result.stderr).toMatch(/^Invalid configuration:\n {2}PORT: /);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('stops with a clear message when the PostgreSQL server cannot be reached', async () => {
+    const result = await runNode(['server.js'], {
+      MOSAIC_DATA_DIR: freshDataDir(),
+      DATABASE_URL: `postgres://mosaic@127.0.0.1:${await freePort()}/mosaic`,
+    });
+    expect(result.code).toBe(EXIT_DATABASE_UNAVAILABLE);
+    expect(result.stderr).toMatch(/^Mosaic cannot use the PostgreSQL server given by DATABASE_URL: connect ECONNREFUSED/);
     expect(result.stderr).not.toMatch(/\n\s+at /);
   });
 

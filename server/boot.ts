@@ -103,10 +103,10 @@ export async function boot(): Promise<Booted> {
   try {
     config = getConfig();
     database = await openConfiguredDatabase(config);
+    await prepareDatabase(database);
   } catch (error) {
     exitOnExpectedError(error);
   }
-  await prepareDatabase(database);
   const demoLogins = await ensureDemoAccountsIfWanted(config, database);
   if (demoLogins.length > 0) console.log(formatDemoLogins(demoLogins, config.publicUrl));
   let worker: JobWorker | undefined;
