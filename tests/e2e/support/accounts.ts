@@ -1,0 +1,29 @@
+/** Accounts the e2e global setup creates with the CLI, and the ones the journeys sign up. */
+import { randomBytes } from 'node:crypto';
+import type { Locale } from '#app/shared/i18n/locales.ts';
+
+export interface E2eAccount {
+  email: string;
+  name: string;
+  password: string;
+  locale: Locale;
+}
+
+const STAFF_NAMES: Record<Locale, string> = { ar: 'سلمى بن علي', fr: 'Camille Martin', en: 'Grace Okafor' };
+const MEMBER_NAMES: Record<Locale, string> = { ar: 'يوسف الحداد', fr: 'Inès Benali', en: 'Samuel Mensah' };
+
+/** One platform admin per locale, so each locale's journey sets up two-factor on its own account. */
+export function staffAccount(locale: Locale): E2eAccount {
+  return { email: `admin-${locale}@e2e.mosaic.localhost`, name: STAFF_NAMES[locale], password: 'e2e-staff-Password-2026', locale };
+}
+
+/** A new member for one journey (unique, so a repeated run against the same server still signs up). */
+export function newMemberAccount(locale: Locale): E2eAccount {
+  const suffix = randomBytes(4).toString('hex');
+  return {
+    email: `member-${locale}-${suffix}@e2e.mosaic.localhost`,
+    name: MEMBER_NAMES[locale],
+    password: `e2e-member-${suffix}-Pass`,
+    locale,
+  };
+}
