@@ -102,6 +102,8 @@ function createAuth(config: Config, db: Db) {
       useSecureCookies: config.env === 'production',
       defaultCookieAttributes: { sameSite: 'lax', httpOnly: true },
       ipAddress: { ipAddressHeaders: [CLIENT_IP_HEADER] },
+      // better-auth skips its origin check when NODE_ENV=test; tests must see production behaviour.
+      disableOriginCheck: false,
     },
     telemetry: { enabled: false },
     // Messages only: better-auth's extra arguments may carry personal data.

@@ -4,7 +4,7 @@
  */
 import { data } from 'react-router';
 import type { FormFailure } from '#app/modules/identity/components/form-fields.tsx';
-import { isAppError } from '#app/shared/errors.ts';
+import { type AppError, isAppError } from '#app/shared/errors.ts';
 import { DEFAULT_LOCALE, isLocale, type Locale } from '#app/shared/i18n/locales.ts';
 
 export function localeOf(params: { lang?: string }): Locale {
@@ -25,8 +25,26 @@ export function withCookies(cookies: string[]): Headers {
   return headers;
 }
 
+/** Refusals that are about one field, so the field is marked invalid too (not the sign-in pair: that would say which one is wrong). */
+const FIELD_OF_ERROR: Record<string, string> = {
+  IDENTITY_WRONG_PASSWORD: 'password',
+  IDENTITY_TWO_FACTOR_INVALID_CODE: 'code',
+};
+
 /** Never echoed back into the page. */
 const SECRET_FIELDS = new Set(['password', 'code', 'token', 'totpUri']);
+
+function fieldsOf(error: AppError, values: Record<string, string>): Record<string, string> {
+  const field = FIELD_OF_ERROR[error.code];
+  if (field) return { [field]: 'invalid' };
+  // An empty field is "required", not "too short".
+  return Object.fromEntries(
+    (error.details?.fields ?? []).map((issue) => [
+      issue.field,
+      issue.code === 'too_small' && !values[issue.field]?.trim() ? 'required' : issue.code,
+    ]),
+  );
+}
 
 /**
  * A refusal the visitor can act on (bad input, wrong password, rate limit...) becomes the form's
@@ -38,13 +56,7 @@ export function refuse(error: unknown, values: Record<string, string>) {
   const retryAfter = typeof error.details?.retryAfter === 'number' ? error.details.retryAfter : undefined;
   const failure: FormFailure = {
     code: error.code,
-    // An empty field is "required", not "too short".
-    fields: Object.fromEntries(
-      (error.details?.fields ?? []).map((issue) => [
-        issue.field,
-        issue.code === 'too_small' && !values[issue.field]?.trim() ? 'required' : issue.code,
-      ]),
-    ),
+    fields: fieldsOf(error, values),
     values: Object.fromEntries(Object.entries(values).filter(([name]) => !SECRET_FIELDS.has(name))),
     retryAfter,
   };
