@@ -28,6 +28,26 @@ function withDatabaseName(url: string, name: string): string {
   return u.toString();
 }
 
+/**
+ * `pool.end()` resolves before its sockets are closed, so the server may still count sessions on
+ * a database just closed: wait for them to go before it is used as a template or dropped.
+ */
+export async function waitForNoSessions(admin: pg.Client, database: string, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const { rows } = await admin.query<{ sessions: number }>('SELECT count(*)::int AS sessions FROM pg_stat_activity WHERE datname = $1', [
+      database,
+    ]);
+    if (rows[0]?.sessions === 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+/** Termination of our own sessions by DROP DATABASE ... WITH (FORCE) (SQLSTATE 57P01) is expected. */
+function ignoreAdminShutdown(error: Error & { code?: string }): void {
+  if (error.code !== '57P01') console.error('test database pool error:', error);
+}
+
 export async function createTestDatabase(): Promise<Database> {
   if (testDatabaseKind() === 'postgres') {
     const adminUrl = process.env.TEST_DATABASE_URL;
@@ -42,11 +62,16 @@ export async function createTestDatabase(): Promise<Database> {
       kind: 'postgres',
       db: drizzleNodePg(pool, { schema }) as unknown as Db,
       close: async () => {
+        pool.on('error', ignoreAdminShutdown);
         await pool.end();
         const cleanup = new pg.Client({ connectionString: adminUrl });
         await cleanup.connect();
-        await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-        await cleanup.end();
+        try {
+          await waitForNoSessions(cleanup, name);
+          await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        } finally {
+          await cleanup.end();
+        }
       },
     };
   }

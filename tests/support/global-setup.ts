@@ -10,7 +10,7 @@ import pg from 'pg';
 import { type Db, openDatabase, pgliteExtensions } from '#app/shared/db/client.server.ts';
 import { migrateDatabase } from '#app/shared/db/migrate.server.ts';
 import * as schema from '#app/shared/db/schema.ts';
-import { TEMPLATE_DATABASE, testDatabaseKind } from './database.ts';
+import { TEMPLATE_DATABASE, testDatabaseKind, waitForNoSessions } from './database.ts';
 
 export default async function globalSetup() {
   if (testDatabaseKind() === 'postgres') {
@@ -18,14 +18,19 @@ export default async function globalSetup() {
     if (!adminUrl) throw new Error('MOSAIC_TEST_DB=postgres needs TEST_DATABASE_URL');
     const admin = new pg.Client({ connectionString: adminUrl });
     await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS ${TEMPLATE_DATABASE} WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE ${TEMPLATE_DATABASE}`);
-    await admin.end();
-    const url = new URL(adminUrl);
-    url.pathname = `/${TEMPLATE_DATABASE}`;
-    const database = await openDatabase({ kind: 'postgres', url: url.toString(), max: 1 });
-    await migrateDatabase(database);
-    await database.close();
+    try {
+      await admin.query(`DROP DATABASE IF EXISTS ${TEMPLATE_DATABASE} WITH (FORCE)`);
+      await admin.query(`CREATE DATABASE ${TEMPLATE_DATABASE}`);
+      const url = new URL(adminUrl);
+      url.pathname = `/${TEMPLATE_DATABASE}`;
+      const database = await openDatabase({ kind: 'postgres', url: url.toString(), max: 1 });
+      await migrateDatabase(database);
+      await database.close();
+      // CREATE DATABASE ... TEMPLATE fails while the template still has a session.
+      await waitForNoSessions(admin, TEMPLATE_DATABASE);
+    } finally {
+      await admin.end();
+    }
     return;
   }
   const dir = mkdtempSync(path.join(tmpdir(), 'mosaic-test-'));

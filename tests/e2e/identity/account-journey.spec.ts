@@ -3,14 +3,15 @@
  * in, is made to set up two-factor first (the secret is read as text and the codes computed with
  * otpauth), then reads the verification mail in the outbox; the visitor opens the link, signs in
  * and signs out; the admin signs in again through the two-factor challenge. Every page visited is
- * checked with axe. The Arabic visitor uses a 360 px wide phone.
+ * checked with axe. The visitor varies by locale: in Arabic on a 360 px wide phone, in French with
+ * JavaScript turned off (plain HTML forms), in English on a desktop browser with JavaScript.
  */
 import type { Page } from '@playwright/test';
 import { Secret, TOTP } from 'otpauth';
 import { LOCALES, type Locale } from '#app/shared/i18n/locales.ts';
 import { type E2eAccount, newMemberAccount, staffAccount } from '../support/accounts.ts';
 import { message } from '../support/messages.ts';
-import { checkPage, expect, test } from '../support/test.ts';
+import { checkPage, expect, type OpenPageOptions, test } from '../support/test.ts';
 
 function totpCode(secret: string): string {
   return new TOTP({ secret: Secret.fromBase32(secret), algorithm: 'SHA1', digits: 6, period: 30 }).generate();
@@ -105,13 +106,19 @@ async function readVerificationLink(page: Page, locale: Locale, to: E2eAccount):
   return href ?? '';
 }
 
+const VISITOR_BROWSER: Record<Locale, OpenPageOptions> = {
+  ar: { viewport: { width: 360, height: 780 } },
+  fr: { javaScriptEnabled: false },
+  en: {},
+};
+
 for (const locale of LOCALES) {
   test(`account journey in ${locale}: sign up, verify through the outbox, sign in, two-factor for staff, sign out`, async ({
     openPage,
   }) => {
     const member = newMemberAccount(locale);
     const admin = staffAccount(locale);
-    const visitor = await openPage({ locale, viewport: locale === 'ar' ? { width: 360, height: 780 } : undefined });
+    const visitor = await openPage({ locale, ...VISITOR_BROWSER[locale] });
     const staff = await openPage({ locale });
 
     await test.step('a visitor signs up', async () => {
