@@ -13,6 +13,7 @@ import {
   completeTwoFactorSignIn,
   confirmTwoFactorSetup,
   disableTwoFactor,
+  regenerateBackupCodes,
   requestPasswordReset,
   resetPassword,
   signIn,
@@ -261,6 +262,20 @@ describe('identity: account journeys through better-auth', () => {
       );
 
       const holder = await resolveRequestActor(new Headers({ cookie: appSession }));
+      await expectAppError(
+        regenerateBackupCodes(holder, freshClient(appSession), { password: 'not-my-password' }),
+        'IDENTITY_WRONG_PASSWORD',
+      );
+      const renewedCodes = await regenerateBackupCodes(holder, freshClient(appSession), { password: PASSWORD });
+      expect(renewedCodes.backupCodes).toHaveLength(10);
+      const oldCode = enabled.backupCodes[1]!;
+      const fourth = await signIn(freshClient(), { email, password: PASSWORD });
+      await expectAppError(
+        completeTwoFactorSignIn(freshClient(cookieHeader(fourth.cookies)), { code: oldCode }),
+        'IDENTITY_TWO_FACTOR_INVALID_CODE',
+      );
+      await completeTwoFactorSignIn(freshClient(cookieHeader(fourth.cookies)), { code: renewedCodes.backupCodes[0]! });
+
       await disableTwoFactor(holder, freshClient(appSession), { password: PASSWORD });
       const [off] = await database().db.select({ on: user.twoFactorEnabled }).from(user).where(eq(user.email, email));
       expect(off?.on).toBe(false);
