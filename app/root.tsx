@@ -6,6 +6,7 @@ import {
   Outlet,
   Scripts,
   ScrollRestoration,
+  type ShouldRevalidateFunctionArgs,
   useLocation,
   useRouteError,
   useRouteLoaderData,
@@ -32,6 +33,16 @@ export async function loader({ params, request, context }: Route.LoaderArgs) {
     { locale, messages: loadCatalog(locale), viewer: presentViewer(actor), flash },
     clear ? { headers: { 'Set-Cookie': clear } } : undefined,
   );
+}
+
+/**
+ * The root data (catalog, viewer, flash) changes only with the language or after a form
+ * submission (sign-in, sign-out, profile): plain navigations reuse it instead of refetching the
+ * whole catalog.
+ */
+export function shouldRevalidate({ formMethod, currentParams, nextParams, defaultShouldRevalidate }: ShouldRevalidateFunctionArgs) {
+  if (formMethod && formMethod !== 'GET') return defaultShouldRevalidate;
+  return currentParams.lang !== nextParams.lang;
 }
 
 /** The locale of the page from the URL, for when the root loader did not run (error pages). */

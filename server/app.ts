@@ -4,10 +4,10 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { getRequestListener } from '@hono/node-server';
-import { serveStatic } from '@hono/node-server/serve-static';
 import type { ServerBuild } from 'react-router';
 import { boot } from './boot.ts';
 import { createHttpApp } from './http-app.ts';
+import { builtClientFiles } from './static-files.ts';
 
 type Connect = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
 
@@ -24,14 +24,7 @@ export async function start(options: StartOptions = {}): Promise<void> {
   const app = createHttpApp({
     config,
     build,
-    staticHandler: options.viteMiddlewares
-      ? undefined
-      : serveStatic({
-          root: './build/client',
-          onFound: (filePath, c) => {
-            if (filePath.includes('/assets/')) c.header('Cache-Control', 'public, max-age=31536000, immutable');
-          },
-        }),
+    staticHandler: options.viteMiddlewares ? undefined : builtClientFiles(),
   });
   const listener = getRequestListener(app.fetch);
   const vite = options.viteMiddlewares;

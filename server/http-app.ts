@@ -2,7 +2,6 @@
  * The Hono front door: security headers, request ids, logs, CSRF, the health check, the auth and
  * public API mounts, static files; everything else goes to React Router's request handler.
  */
-import { sql } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { csrf } from 'hono/csrf';
 import { requestId } from 'hono/request-id';
@@ -17,6 +16,7 @@ import { negotiateLocale } from '#app/shared/i18n/locales.ts';
 import { logger } from '#app/shared/logger.server.ts';
 import { API_BASE_PATH, createPublicApi, createPublicApiDocs } from './api.ts';
 import { clientIp } from './client-ip.ts';
+import { createHealthCheck } from './health.ts';
 
 export type AppEnv = {
   Variables: {
@@ -91,15 +91,10 @@ export function createHttpApp({ config, build, staticHandler }: HttpAppOptions):
     c.req.path.startsWith(`${API_BASE_PATH}/`) && carriesBearerToken(c.req.header('authorization')) ? next() : refuseCrossOrigin(c, next),
   );
 
+  const health = createHealthCheck(getDatabase, config.version);
   app.get('/api/health', async (c) => {
-    const database = getDatabase();
-    let status: 'ok' | 'degraded' = 'ok';
-    try {
-      await database.db.execute(sql`select 1`);
-    } catch {
-      status = 'degraded';
-    }
-    return c.json({ status, database: database.kind, version: config.version }, status === 'ok' ? 200 : 503);
+    const result = await health();
+    return c.json(result, result.status === 'ok' ? 200 : 503);
   });
 
   app.on(['GET', 'POST'], `${AUTH_BASE_PATH}/*`, (c) => getAuth().handler(c.req.raw));

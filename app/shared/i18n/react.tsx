@@ -1,16 +1,30 @@
 /** React side of i18n: the provider, a `useT()` shortcut and helpers for translatable fields. */
 import { createContext, type ReactNode, useContext } from 'react';
-import { IntlProvider, useIntl } from 'react-intl';
+import { createIntl, createIntlCache, type IntlShape, RawIntlProvider, useIntl } from 'react-intl';
 import { directionOf, type Locale } from './locales.ts';
 
 const LocaleContext = createContext<Locale>('en');
 
+const intlCache = createIntlCache();
+/**
+ * One IntlShape per catalog object: the server's catalogs are loaded once per process, so every
+ * request reuses the same formatters instead of building them anew (a measurable cost per page).
+ */
+const intlByCatalog = new WeakMap<Record<string, string>, IntlShape>();
+
+function intlFor(locale: Locale, messages: Record<string, string>): IntlShape {
+  let intl = intlByCatalog.get(messages);
+  if (!intl || intl.locale !== locale) {
+    intl = createIntl({ locale, messages, defaultLocale: 'en', onError: () => {} }, intlCache);
+    intlByCatalog.set(messages, intl);
+  }
+  return intl;
+}
+
 export function I18nProvider({ locale, messages, children }: { locale: Locale; messages: Record<string, string>; children: ReactNode }) {
   return (
     <LocaleContext.Provider value={locale}>
-      <IntlProvider locale={locale} messages={messages} defaultLocale="en" onError={() => {}}>
-        {children}
-      </IntlProvider>
+      <RawIntlProvider value={intlFor(locale, messages)}>{children}</RawIntlProvider>
     </LocaleContext.Provider>
   );
 }
