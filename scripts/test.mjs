@@ -173,7 +173,8 @@ const width = Math.max(...results.map((r) => r.name.length));
 const lines = results.map((r) => {
   const counts = `${r.passed} passed, ${r.failed} failed, ${r.skipped} skipped`;
   const time = r.seconds !== undefined ? ` (${r.seconds} s)` : '';
-  return `${r.failed > 0 ? 'FAIL' : 'ok  '} ${r.name.padEnd(width)}  ${counts}${time}${r.note ? `  -- ${r.note}` : ''}`;
+  const status = r.failed > 0 ? 'FAIL' : r.passed === 0 && r.skipped > 0 ? 'skip' : 'ok  ';
+  return `${status} ${r.name.padEnd(width)}  ${counts}${time}${r.note ? `  -- ${r.note}` : ''}`;
 });
 const totalLine = `${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`;
 const minutes = Math.round((Date.now() - started) / 6000) / 10;
