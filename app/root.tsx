@@ -21,8 +21,8 @@ import { useNonce } from './shared/http/nonce.tsx';
 import { requestContext } from './shared/http/request-context.ts';
 import { loadCatalog } from './shared/i18n/catalog.server.ts';
 import { directionOf, isLocale, type Locale, negotiateLocale } from './shared/i18n/locales.ts';
-import { I18nProvider } from './shared/i18n/react.tsx';
-import { ErrorPage } from './shared/ui/error-page.tsx';
+import { I18nProvider, useT } from './shared/i18n/react.tsx';
+import { ErrorPage, errorTitleKey } from './shared/ui/error-page.tsx';
 import './styles/app.css';
 
 export async function loader({ params, request, context }: Route.LoaderArgs) {
@@ -91,7 +91,16 @@ export function ErrorBoundary() {
   if (!isRouteErrorResponse(error)) console.error(error);
   return (
     <I18nProvider locale={locale} messages={messages}>
-      <ErrorPage status={status} />
+      <main id="main" className="page">
+        <ErrorTitle status={status} />
+        <ErrorPage status={status} />
+      </main>
     </I18nProvider>
   );
+}
+
+/** When the root itself failed, `meta` has no data to work with: React 19 hoists this title. */
+function ErrorTitle({ status }: { status: number }) {
+  const t = useT();
+  return <title>{t(errorTitleKey(status))}</title>;
 }

@@ -3,7 +3,8 @@ import type { loader as rootLoader } from '#app/root.tsx';
 import { isLocale, negotiateLocale } from '#app/shared/i18n/locales.ts';
 import { I18nProvider } from '#app/shared/i18n/react.tsx';
 import { AppShell } from '#app/shared/ui/app-shell.tsx';
-import { ErrorPage } from '#app/shared/ui/error-page.tsx';
+import { ErrorPage, errorTitleKey } from '#app/shared/ui/error-page.tsx';
+import { pageTitle } from '#app/shared/ui/meta.ts';
 import type { Route } from './+types/locale-layout';
 
 /** A path without a known locale prefix is sent to the same path under the reader's language. */
@@ -14,6 +15,14 @@ export function loader({ params, request }: Route.LoaderArgs) {
   }
   return null;
 }
+
+/** Error pages rendered by this boundary (404 and the like) get their translated title here. */
+export const meta: Route.MetaFunction = ({ error, matches }) => {
+  if (!error) return [];
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  const root = matches.find((m) => m?.id === 'root')?.loaderData as { messages: Record<string, string> } | undefined;
+  return pageTitle(root?.messages, errorTitleKey(status));
+};
 
 export default function LocaleLayout() {
   const root = useRouteLoaderData<typeof rootLoader>('root');
