@@ -7,7 +7,7 @@ import { csrf } from 'hono/csrf';
 import { requestId } from 'hono/request-id';
 import { NONCE, secureHeaders } from 'hono/secure-headers';
 import { createRequestHandler, RouterContextProvider, type ServerBuild } from 'react-router';
-import { AUTH_BASE_PATH, CLIENT_IP_HEADER, getAuth, invalidTokenResponse, resolveRequestActor } from '#app/modules/identity/index.ts';
+import { AUTH_BASE_PATH, CLIENT_IP_HEADER, getAuth, invalidTokenResponse, resolveRequestCredentials } from '#app/modules/identity/index.ts';
 import { carriesBearerToken } from '#app/shared/api/credentials.ts';
 import type { Config } from '#app/shared/config.server.ts';
 import { getDatabase } from '#app/shared/db/client.server.ts';
@@ -108,8 +108,9 @@ export function createHttpApp({ config, build, staticHandler }: HttpAppOptions):
 
   const handleRequest = createRequestHandler(build, isProduction ? 'production' : 'development');
   app.all('*', async (c) => {
-    const actor = await resolveRequestActor(c.req.raw.headers).catch(invalidTokenResponse);
-    if (actor instanceof Response) return actor;
+    const credentials = await resolveRequestCredentials(c.req.raw.headers).catch(invalidTokenResponse);
+    if (credentials instanceof Response) return credentials;
+    const { actor, setCookies } = credentials;
     const context = new RouterContextProvider();
     context.set(requestContext, {
       requestId: c.get('requestId'),
@@ -117,8 +118,16 @@ export function createHttpApp({ config, build, staticHandler }: HttpAppOptions):
       actor,
       clientIp: clientIp(c, config.trustProxy),
     });
-    return handleRequest(c.req.raw, context);
+    const response = await handleRequest(c.req.raw, context);
+    // The page's own cookies win (a sign-out clears the session the request started with).
+    const setByPage = new Set(response.headers.getSetCookie().map(cookieName));
+    for (const cookie of setCookies) if (!setByPage.has(cookieName(cookie))) response.headers.append('Set-Cookie', cookie);
+    return response;
   });
 
   return app;
+}
+
+function cookieName(setCookie: string): string {
+  return setCookie.slice(0, setCookie.indexOf('=')).trim();
 }

@@ -50,17 +50,27 @@ function userActor(
  * falling back to the cookie or to anonymous.
  */
 export async function resolveRequestActor(headers: Headers): Promise<Actor> {
+  return (await resolveRequestCredentials(headers)).actor;
+}
+
+/**
+ * Like `resolveRequestActor`, with the `Set-Cookie` headers better-auth produced while reading the
+ * session (it extends an active session's expiry): the page handler passes them on, or an active
+ * reader would be signed out when the first cookie expires.
+ */
+export async function resolveRequestCredentials(headers: Headers): Promise<{ actor: Actor; setCookies: string[] }> {
   const bearer = readBearerCredentials(headers.get('authorization'));
   if (bearer !== null) {
     const owner = await authenticateApiToken(bearer);
-    return userActor({ ...owner, id: owner.userId }, owner.grants, 'token', { tokenId: owner.tokenId });
+    return { actor: userActor({ ...owner, id: owner.userId }, owner.grants, 'token', { tokenId: owner.tokenId }), setCookies: [] };
   }
   // Without any cookie there is no session to look up: spare the public pages a round trip.
-  if (!headers.has('cookie')) return anonymous;
-  const found = await getAuth().api.getSession({ headers });
-  if (!found) return anonymous;
+  if (!headers.has('cookie')) return { actor: anonymous, setCookies: [] };
+  const { headers: sessionHeaders, response: found } = await getAuth().api.getSession({ headers, returnHeaders: true });
+  const setCookies = sessionHeaders.getSetCookie();
+  if (!found) return { actor: anonymous, setCookies };
   const grants = await loadGrants(getDb(), found.user.id);
-  return userActor(found.user, grants, 'session', { sessionId: found.session.id });
+  return { actor: userActor(found.user, grants, 'session', { sessionId: found.session.id }), setCookies };
 }
 
 /** The actor of a known user, for the CLI (`via: 'cli'`) and for tests. */

@@ -38,6 +38,7 @@ export {
   invalidTokenResponse,
   requireStaffPage,
   resolveRequestActor,
+  resolveRequestCredentials,
   signInPath,
   TWO_FACTOR_REQUIRED_FLASH,
 } from './actor.server.ts';
