@@ -20,15 +20,12 @@ import { redirectWithFlash } from '#app/shared/http/flash.server.ts';
 import { requestContext } from '#app/shared/http/request-context.ts';
 import { DEFAULT_LOCALE, isLocale, type Locale } from '#app/shared/i18n/locales.ts';
 import { useT } from '#app/shared/i18n/react.tsx';
-import { pageTitle } from '#app/shared/ui/meta.ts';
+import { titled } from '#app/shared/ui/meta.ts';
 import type { Route } from './+types/tokens';
 import '#app/styles/identity.css';
 import '#app/styles/access.css';
 
-export const meta: Route.MetaFunction = ({ matches }) => {
-  const root = matches.find((m) => m?.id === 'root')?.loaderData as { messages: Record<string, string> } | undefined;
-  return pageTitle(root?.messages, 'access.tokens.title', 'access.tokens.lead');
-};
+export const meta = titled('access.tokens.title', 'access.tokens.lead');
 
 /** Personal data, and right after creation a secret: never cached. */
 export const headers: Route.HeadersFunction = () => ({ 'Cache-Control': 'no-store' });

@@ -5,15 +5,12 @@
 import { Form, Link } from 'react-router';
 import { listAuditEntries } from '#app/shared/audit/index.ts';
 import { useLocale, useT } from '#app/shared/i18n/react.tsx';
-import { pageTitle } from '#app/shared/ui/meta.ts';
+import { titled } from '#app/shared/ui/meta.ts';
 import type { Route } from './+types/audit';
 import { asErrorResponse, requireAdminPage, searchParamsOf } from './admin.server.ts';
 import { DateTime, Pagination } from './admin-ui.tsx';
 
-export const meta: Route.MetaFunction = ({ matches }) => {
-  const root = matches.find((m) => m?.id === 'root')?.loaderData as { messages: Record<string, string> } | undefined;
-  return pageTitle(root?.messages, 'admin.audit.title', 'admin.audit.lead');
-};
+export const meta = titled('admin.audit.title', 'admin.audit.lead');
 
 export async function loader(args: Route.LoaderArgs) {
   const { actor } = await requireAdminPage(args, 'audit.read');

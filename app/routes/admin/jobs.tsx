@@ -9,15 +9,12 @@ import { isAppError } from '#app/shared/errors.ts';
 import { redirectWithFlash } from '#app/shared/http/flash.server.ts';
 import { useT } from '#app/shared/i18n/react.tsx';
 import { listJobs, retryJob } from '#app/shared/jobs/index.ts';
-import { pageTitle } from '#app/shared/ui/meta.ts';
+import { titled } from '#app/shared/ui/meta.ts';
 import type { Route } from './+types/jobs';
 import { asErrorResponse, requireAdminPage, searchParamsOf } from './admin.server.ts';
 import { DateTime, Pagination } from './admin-ui.tsx';
 
-export const meta: Route.MetaFunction = ({ matches }) => {
-  const root = matches.find((m) => m?.id === 'root')?.loaderData as { messages: Record<string, string> } | undefined;
-  return pageTitle(root?.messages, 'admin.jobs.title', 'admin.jobs.lead');
-};
+export const meta = titled('admin.jobs.title', 'admin.jobs.lead');
 
 /** Sent with the data so the page's browser bundle never imports the server-side queue. */
 const STATUSES = ['pending', 'running', 'succeeded', 'failed'] as const;

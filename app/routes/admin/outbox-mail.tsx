@@ -3,15 +3,12 @@ import { Link } from 'react-router';
 import { directionOf, isLocale } from '#app/shared/i18n/locales.ts';
 import { useLocale, useT } from '#app/shared/i18n/react.tsx';
 import { readOutboxMail } from '#app/shared/mail/index.ts';
-import { pageTitle } from '#app/shared/ui/meta.ts';
+import { titled } from '#app/shared/ui/meta.ts';
 import type { Route } from './+types/outbox-mail';
 import { asErrorResponse, requireAdminPage } from './admin.server.ts';
 import { DateTime, LanguageName, LinkedText } from './admin-ui.tsx';
 
-export const meta: Route.MetaFunction = ({ matches }) => {
-  const root = matches.find((m) => m?.id === 'root')?.loaderData as { messages: Record<string, string> } | undefined;
-  return pageTitle(root?.messages, 'admin.outbox.mailTitle');
-};
+export const meta = titled('admin.outbox.mailTitle');
 
 export async function loader(args: Route.LoaderArgs) {
   const { actor } = await requireAdminPage(args, 'mail.outbox.read');

@@ -6,15 +6,12 @@ import { Link } from 'react-router';
 import { directionOf, isLocale } from '#app/shared/i18n/locales.ts';
 import { useLocale, useT } from '#app/shared/i18n/react.tsx';
 import { listOutboxMail } from '#app/shared/mail/index.ts';
-import { pageTitle } from '#app/shared/ui/meta.ts';
+import { titled } from '#app/shared/ui/meta.ts';
 import type { Route } from './+types/outbox';
 import { asErrorResponse, requireAdminPage, searchParamsOf } from './admin.server.ts';
 import { DateTime, LanguageName, LinkedText, Pagination } from './admin-ui.tsx';
 
-export const meta: Route.MetaFunction = ({ matches }) => {
-  const root = matches.find((m) => m?.id === 'root')?.loaderData as { messages: Record<string, string> } | undefined;
-  return pageTitle(root?.messages, 'admin.outbox.title', 'admin.outbox.lead');
-};
+export const meta = titled('admin.outbox.title', 'admin.outbox.lead');
 
 export async function loader(args: Route.LoaderArgs) {
   const { actor } = await requireAdminPage(args, 'mail.outbox.read');

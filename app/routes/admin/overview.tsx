@@ -4,14 +4,11 @@ import { Link } from 'react-router';
 import { can } from '#app/shared/auth/can.ts';
 import { useLocale, useT } from '#app/shared/i18n/react.tsx';
 import { listJobs } from '#app/shared/jobs/index.ts';
-import { pageTitle } from '#app/shared/ui/meta.ts';
+import { titled } from '#app/shared/ui/meta.ts';
 import type { Route } from './+types/overview';
 import { asErrorResponse, requireAdminPage } from './admin.server.ts';
 
-export const meta: Route.MetaFunction = ({ matches }) => {
-  const root = matches.find((m) => m?.id === 'root')?.loaderData as { messages: Record<string, string> } | undefined;
-  return pageTitle(root?.messages, 'admin.overview.title', 'admin.overview.lead');
-};
+export const meta = titled('admin.overview.title', 'admin.overview.lead');
 
 export async function loader(args: Route.LoaderArgs) {
   const { actor } = await requireAdminPage(args, 'admin.access');

@@ -4,9 +4,10 @@ import { ErrorSummary, type FormFailure, SubmitButton, TextField, useFieldErrors
 import { requestPasswordReset } from '#app/modules/identity/index.ts';
 import { redirectWithFlash } from '#app/shared/http/flash.server.ts';
 import { useLocale, useT } from '#app/shared/i18n/react.tsx';
+import { titled } from '#app/shared/ui/meta.ts';
 import type { Route } from './+types/forgot-password';
 import { localeOf, readForm, refuse } from './form.server.ts';
-import { noStore, titled } from './page.ts';
+import { noStore } from './page.ts';
 import '#app/styles/identity.css';
 
 export const meta = titled('identity.forgotPassword.title');

@@ -17,9 +17,10 @@ import { GENDERS, getProfile, NAME_MAX_LENGTH, requireAccountPage, updateProfile
 import { redirectWithFlash } from '#app/shared/http/flash.server.ts';
 import { requestContext } from '#app/shared/http/request-context.ts';
 import { useT } from '#app/shared/i18n/react.tsx';
+import { titled } from '#app/shared/ui/meta.ts';
 import type { Route } from './+types/profile';
 import { localeOf, readForm, refuse } from './form.server.ts';
-import { noStore, titled } from './page.ts';
+import { noStore } from './page.ts';
 import '#app/styles/identity.css';
 
 export const meta = titled('identity.profile.title');

@@ -7,9 +7,10 @@ import { listSessions, requireAccountPage, revokeOtherSessions, revokeSession } 
 import { redirectWithFlash } from '#app/shared/http/flash.server.ts';
 import { requestContext } from '#app/shared/http/request-context.ts';
 import { useT } from '#app/shared/i18n/react.tsx';
+import { titled } from '#app/shared/ui/meta.ts';
 import type { Route } from './+types/sessions';
 import { localeOf, readForm, refuse } from './form.server.ts';
-import { noStore, titled } from './page.ts';
+import { noStore } from './page.ts';
 import '#app/styles/identity.css';
 
 export const meta = titled('identity.sessions.title');

@@ -9,9 +9,10 @@ import { redirectSignedIn, resendVerificationEmail, safeRedirectPath, signIn } f
 import { redirectWithFlash } from '#app/shared/http/flash.server.ts';
 import { requestContext } from '#app/shared/http/request-context.ts';
 import { useLocale, useT } from '#app/shared/i18n/react.tsx';
+import { titled } from '#app/shared/ui/meta.ts';
 import type { Route } from './+types/sign-in';
 import { localeOf, readForm, refuse, withCookies } from './form.server.ts';
-import { noStore, titled } from './page.ts';
+import { noStore } from './page.ts';
 import '#app/styles/identity.css';
 
 export const meta = titled('identity.signIn.title');

@@ -1,13 +1,9 @@
 import { Link, useRouteLoaderData } from 'react-router';
 import type { loader as rootLoader } from '#app/root.tsx';
 import { useLocale, useT } from '#app/shared/i18n/react.tsx';
-import { pageTitle } from '#app/shared/ui/meta.ts';
-import type { Route } from './+types/home';
+import { titled } from '#app/shared/ui/meta.ts';
 
-export const meta: Route.MetaFunction = ({ matches }) => {
-  const root = matches.find((m) => m?.id === 'root')?.loaderData as { messages: Record<string, string> } | undefined;
-  return pageTitle(root?.messages, 'shell.home.title', 'shell.home.lead');
-};
+export const meta = titled('shell.home.title', 'shell.home.lead');
 
 export default function Home() {
   const t = useT();

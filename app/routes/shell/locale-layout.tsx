@@ -4,7 +4,7 @@ import { isLocale, negotiateLocale } from '#app/shared/i18n/locales.ts';
 import { I18nProvider } from '#app/shared/i18n/react.tsx';
 import { AppShell } from '#app/shared/ui/app-shell.tsx';
 import { ErrorPage, errorTitleKey } from '#app/shared/ui/error-page.tsx';
-import { pageTitle } from '#app/shared/ui/meta.ts';
+import { pageTitle, rootMessages } from '#app/shared/ui/meta.ts';
 import type { Route } from './+types/locale-layout';
 
 /** A path without a known locale prefix is sent to the same path under the reader's language. */
@@ -20,8 +20,7 @@ export function loader({ params, request }: Route.LoaderArgs) {
 export const meta: Route.MetaFunction = ({ error, matches }) => {
   if (!error) return [];
   const status = isRouteErrorResponse(error) ? error.status : 500;
-  const root = matches.find((m) => m?.id === 'root')?.loaderData as { messages: Record<string, string> } | undefined;
-  return pageTitle(root?.messages, errorTitleKey(status));
+  return pageTitle(rootMessages(matches), errorTitleKey(status));
 };
 
 export default function LocaleLayout() {
