@@ -19,7 +19,8 @@ import { presentViewer } from './shared/auth/viewer.ts';
 import { readFlash } from './shared/http/flash.server.ts';
 import { useNonce } from './shared/http/nonce.tsx';
 import { requestContext } from './shared/http/request-context.ts';
-import { loadCatalog } from './shared/i18n/catalog.server.ts';
+import { catalogVersion } from './shared/i18n/catalog.server.ts';
+import { catalogUrl, ensureCatalog, getCatalog } from './shared/i18n/catalog-store.ts';
 import { directionOf, isLocale, type Locale, negotiateLocale } from './shared/i18n/locales.ts';
 import { I18nProvider, useT } from './shared/i18n/react.tsx';
 import { ErrorPage, errorTitleKey } from './shared/ui/error-page.tsx';
@@ -30,13 +31,20 @@ export async function loader({ params, request, context }: Route.LoaderArgs) {
   const { actor } = context.get(requestContext);
   const { flash, clear } = await readFlash(request);
   return data(
-    { locale, messages: loadCatalog(locale), viewer: presentViewer(actor), flash },
+    { locale, catalogUrl: catalogUrl(locale, catalogVersion(locale)), viewer: presentViewer(actor), flash },
     clear ? { headers: { 'Set-Cookie': clear } } : undefined,
   );
 }
 
+/** A client-side navigation into another language first fetches that language's catalog. */
+export async function clientLoader({ serverLoader }: Route.ClientLoaderArgs) {
+  const data = await serverLoader();
+  await ensureCatalog(data.locale, data.catalogUrl);
+  return data;
+}
+
 /**
- * The root data (catalog, viewer, flash) changes only with the language or after a form
+ * The root data (viewer, flash, which catalog) changes only with the language or after a form
  * submission (sign-in, sign-out, profile): plain navigations reuse it instead of refetching the
  * whole catalog.
  */
@@ -63,6 +71,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="color-scheme" content="light" />
         <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
+        {rootData?.catalogUrl && <meta name="mosaic-catalog" content={rootData.catalogUrl} />}
         <Meta />
         <Links />
       </head>
@@ -86,7 +95,7 @@ export function ErrorBoundary() {
   const rootData = useRouteLoaderData<typeof loader>('root');
   const location = useLocation();
   const locale = rootData?.locale ?? localeFromPath(location.pathname);
-  const messages = rootData?.messages ?? Object.fromEntries(Object.entries(fallbackErrors[locale]).map(([k, v]) => [`errors.${k}`, v]));
+  const messages = getCatalog(locale) ?? Object.fromEntries(Object.entries(fallbackErrors[locale]).map(([k, v]) => [`errors.${k}`, v]));
   const status = isRouteErrorResponse(error) ? error.status : 500;
   if (!isRouteErrorResponse(error)) console.error(error);
   return (

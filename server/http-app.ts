@@ -15,6 +15,7 @@ import { requestContext } from '#app/shared/http/request-context.ts';
 import { negotiateLocale } from '#app/shared/i18n/locales.ts';
 import { logger } from '#app/shared/logger.server.ts';
 import { API_BASE_PATH, createPublicApi, createPublicApiDocs } from './api.ts';
+import { serveCatalog } from './catalog-files.ts';
 import { clientIp } from './client-ip.ts';
 import { createHealthCheck } from './health.ts';
 
@@ -101,6 +102,8 @@ export function createHttpApp({ config, build, staticHandler }: HttpAppOptions):
 
   app.route(API_BASE_PATH, createPublicApi(config));
   app.route('/', createPublicApiDocs());
+
+  app.get('/i18n/:file', serveCatalog);
 
   app.get('/', (c) => c.redirect(`/${negotiateLocale(c.req.header('accept-language'))}/`, 302));
 

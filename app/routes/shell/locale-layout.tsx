@@ -27,7 +27,7 @@ export default function LocaleLayout() {
   const root = useRouteLoaderData<typeof rootLoader>('root');
   if (!root) return null;
   return (
-    <I18nProvider locale={root.locale} messages={root.messages}>
+    <I18nProvider locale={root.locale}>
       <AppShell viewer={root.viewer} flash={root.flash}>
         <Outlet />
       </AppShell>
@@ -39,7 +39,7 @@ export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
   const root = useRouteLoaderData<typeof rootLoader>('root');
   if (!root) throw error;
   return (
-    <I18nProvider locale={root.locale} messages={root.messages}>
+    <I18nProvider locale={root.locale}>
       <AppShell viewer={root.viewer} flash={null}>
         <RouteError error={error} />
       </AppShell>

@@ -1,14 +1,16 @@
 /**
  * UI catalogs live in locales/{ar,fr,en}/<namespace>.json as flat ICU messages keyed
- * `<namespace>.<key>` (a file `<namespace>.<module>.json` adds to `<namespace>`). They are read once per process; the root loader sends the reader's catalog
- * to the browser.
+ * `<namespace>.<key>` (a file `<namespace>.<module>.json` adds to `<namespace>`). They are read
+ * once per process; the browser fetches its locale's catalog from `/i18n/<locale>.<version>.json`.
  */
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createIntl, createIntlCache, type IntlShape } from 'react-intl';
+import { type Messages, setCatalog } from './catalog-store.ts';
 import { LOCALES, type Locale } from './locales.ts';
 
-export type Messages = Record<string, string>;
+export type { Messages };
 
 const localesDir = path.resolve(process.env.MOSAIC_LOCALES_DIR ?? 'locales');
 const cache = new Map<Locale, Messages>();
@@ -27,7 +29,23 @@ export function loadCatalog(locale: Locale): Messages {
     for (const [key, value] of Object.entries(entries)) messages[`${namespace}.${key}`] = value;
   }
   cache.set(locale, messages);
+  setCatalog(locale, messages);
   return messages;
+}
+
+const versions = new Map<Locale, string>();
+
+/** A short hash of the catalog's content: the browser may cache `/i18n/<locale>.<version>.json` for ever. */
+export function catalogVersion(locale: Locale): string {
+  let version = versions.get(locale);
+  if (!version) {
+    version = createHash('sha256')
+      .update(JSON.stringify(loadCatalog(locale)))
+      .digest('base64url')
+      .slice(0, 12);
+    versions.set(locale, version);
+  }
+  return version;
 }
 
 export function loadAllCatalogs(): Record<Locale, Messages> {

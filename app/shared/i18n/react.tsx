@@ -1,6 +1,7 @@
 /** React side of i18n: the provider, a `useT()` shortcut and helpers for translatable fields. */
 import { createContext, type ReactNode, useContext } from 'react';
 import { createIntl, createIntlCache, type IntlShape, RawIntlProvider, useIntl } from 'react-intl';
+import { getCatalog } from './catalog-store.ts';
 import { directionOf, type Locale } from './locales.ts';
 
 const LocaleContext = createContext<Locale>('en');
@@ -21,10 +22,13 @@ function intlFor(locale: Locale, messages: Record<string, string>): IntlShape {
   return intl;
 }
 
-export function I18nProvider({ locale, messages, children }: { locale: Locale; messages: Record<string, string>; children: ReactNode }) {
+const noMessages: Record<string, string> = {};
+
+/** Provides `locale`'s catalog (from the catalog store unless `messages` is given). */
+export function I18nProvider({ locale, messages, children }: { locale: Locale; messages?: Record<string, string>; children: ReactNode }) {
   return (
     <LocaleContext.Provider value={locale}>
-      <RawIntlProvider value={intlFor(locale, messages)}>{children}</RawIntlProvider>
+      <RawIntlProvider value={intlFor(locale, messages ?? getCatalog(locale) ?? noMessages)}>{children}</RawIntlProvider>
     </LocaleContext.Provider>
   );
 }

@@ -1,10 +1,13 @@
-/** Page titles and descriptions, from the catalog the root loader sent. */
+/** Page titles and descriptions, in the language of the page. */
+import { getCatalog } from '../i18n/catalog-store.ts';
+import { isLocale } from '../i18n/locales.ts';
 
 type Matches = ReadonlyArray<{ id: string; loaderData?: unknown } | undefined>;
 
-/** The reader's catalog as the root route loaded it (undefined when the root loader failed). */
+/** The catalog of the page's language, as the root route chose it (undefined when the root loader failed). */
 export function rootMessages(matches: Matches): Record<string, string> | undefined {
-  return (matches.find((m) => m?.id === 'root')?.loaderData as { messages?: Record<string, string> } | undefined)?.messages;
+  const locale = (matches.find((m) => m?.id === 'root')?.loaderData as { locale?: string } | undefined)?.locale;
+  return isLocale(locale) ? getCatalog(locale) : undefined;
 }
 
 export function pageTitle(messages: Record<string, string> | undefined, titleKey: string, descriptionKey?: string) {
