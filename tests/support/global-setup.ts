@@ -23,7 +23,7 @@ export default async function globalSetup() {
       await admin.query(`CREATE DATABASE ${TEMPLATE_DATABASE}`);
       const url = new URL(adminUrl);
       url.pathname = `/${TEMPLATE_DATABASE}`;
-      const database = await openDatabase({ kind: 'postgres', url: url.toString(), max: 1 });
+      const database = await openDatabase({ kind: 'postgres', url: url.toString(), max: 2 });
       await migrateDatabase(database);
       await database.close();
       // CREATE DATABASE ... TEMPLATE fails while the template still has a session.

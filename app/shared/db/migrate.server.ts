@@ -6,15 +6,30 @@
 import path from 'node:path';
 import { migrate as migrateNodePg } from 'drizzle-orm/node-postgres/migrator';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import type pg from 'pg';
 import type { Database } from './client.server.ts';
+
+/** Any fixed 64-bit key: processes migrating one server wait for each other on it. */
+const MIGRATION_LOCK_KEY = 7_372_657_110_442_001n;
 
 export const migrationsFolder = path.resolve(process.env.MOSAIC_MIGRATIONS_DIR ?? 'drizzle');
 
 export async function migrateDatabase(database: Database): Promise<void> {
   const config = { migrationsFolder };
   if (database.kind === 'postgres') {
-    // biome-ignore lint/suspicious/noExplicitAny: the node-postgres migrator wants its own driver type
-    await migrateNodePg(database.db as any, config);
+    // Several app processes starting together against one server must not apply the same
+    // migration twice: the first takes a session advisory lock, the others wait and then find
+    // nothing left to do. The lock lives on a connection of its own, so the pool needs two.
+    const pool = (database.db as unknown as { $client: pg.Pool }).$client;
+    const lock = await pool.connect();
+    try {
+      await lock.query('select pg_advisory_lock($1)', [MIGRATION_LOCK_KEY.toString()]);
+      // biome-ignore lint/suspicious/noExplicitAny: the node-postgres migrator wants its own driver type
+      await migrateNodePg(database.db as any, config);
+    } finally {
+      await lock.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY.toString()]).catch(() => undefined);
+      lock.release();
+    }
   } else {
     // biome-ignore lint/suspicious/noExplicitAny: the PGlite migrator wants its own driver type
     await migratePglite(database.db as any, config);
