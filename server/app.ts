@@ -20,7 +20,9 @@ export interface StartOptions {
 export async function start(options: StartOptions = {}): Promise<void> {
   const booted = await boot();
   const { config } = booted;
-  const build = options.loadBuild ?? (() => import('virtual:react-router/server-build') as Promise<ServerBuild>);
+  // In production the build is passed as an object: given a function, React Router re-derives its
+  // routes and handlers on every request (right for development's hot reload, costly otherwise).
+  const build = options.loadBuild ?? ((await import('virtual:react-router/server-build')) as ServerBuild);
   const app = createHttpApp({
     config,
     build,
