@@ -37,6 +37,29 @@ function localeOf(person: object): Locale {
   return isLocale(locale) ? locale : 'en';
 }
 
+/**
+ * The sender better-auth calls for a verification or reset mail: queued in the person's language,
+ * with the link to our own localized page and how long it works.
+ */
+function accountMail(
+  config: Config,
+  db: Db,
+  template: string,
+  linkSeconds: number,
+  link: (publicUrl: string, locale: Locale, token: string) => string,
+) {
+  return async ({ user: person, token }: { user: { email: string; name: string }; token: string }) => {
+    const locale = localeOf(person);
+    await queueMail(db, {
+      to: person.email,
+      locale,
+      template,
+      values: { name: person.name, hours: linkSeconds / 3600 },
+      action: { url: link(config.publicUrl, locale, token) },
+    });
+  };
+}
+
 function createAuth(config: Config, db: Db) {
   return betterAuth({
     appName: 'Mosaic',
@@ -63,31 +86,13 @@ function createAuth(config: Config, db: Db) {
       maxPasswordLength: PASSWORD_MAX_LENGTH,
       revokeSessionsOnPasswordReset: true,
       resetPasswordTokenExpiresIn: RESET_LINK_SECONDS,
-      sendResetPassword: async ({ user: person, token }) => {
-        const locale = localeOf(person);
-        await queueMail(db, {
-          to: person.email,
-          locale,
-          template: 'identity.resetPassword',
-          values: { name: person.name, hours: RESET_LINK_SECONDS / 3600 },
-          action: { url: resetPasswordLink(config.publicUrl, locale, token) },
-        });
-      },
+      sendResetPassword: accountMail(config, db, 'identity.resetPassword', RESET_LINK_SECONDS, resetPasswordLink),
     },
     emailVerification: {
       sendOnSignUp: true,
       autoSignInAfterVerification: false,
       expiresIn: VERIFICATION_LINK_SECONDS,
-      sendVerificationEmail: async ({ user: person, token }) => {
-        const locale = localeOf(person);
-        await queueMail(db, {
-          to: person.email,
-          locale,
-          template: 'identity.verifyEmail',
-          values: { name: person.name, hours: VERIFICATION_LINK_SECONDS / 3600 },
-          action: { url: verifyEmailLink(config.publicUrl, locale, token) },
-        });
-      },
+      sendVerificationEmail: accountMail(config, db, 'identity.verifyEmail', VERIFICATION_LINK_SECONDS, verifyEmailLink),
     },
     rateLimit: {
       // On in every environment: the limit is part of the product's contract, and tests check it.
