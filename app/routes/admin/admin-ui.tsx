@@ -1,5 +1,5 @@
-/** Pieces the admin pages share: dates, pagination, language names and text with clickable links. */
-import { Fragment } from 'react';
+/** Pieces the admin pages share: tables, dates, pagination, language names and text with clickable links. */
+import { Fragment, type ReactNode } from 'react';
 import { useIntl } from 'react-intl';
 import { Link, useLocation } from 'react-router';
 import type { Locale } from '#app/shared/i18n/locales.ts';
@@ -86,5 +86,21 @@ export function Pagination({ page, hasNext }: { page: number; hasNext: boolean }
         <span />
       )}
     </nav>
+  );
+}
+
+/**
+ * A captioned admin table in a region that scrolls sideways on narrow screens; the region is
+ * focusable so keyboard users can scroll it too (WCAG 2.1.1).
+ */
+export function AdminTable({ id, caption, children }: { id: string; caption: string; children: ReactNode }) {
+  return (
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard (WCAG 2.1.1)
+    <section className="table-wrap" aria-labelledby={`${id}-caption`} tabIndex={0}>
+      <table className="admin-table">
+        <caption id={`${id}-caption`}>{caption}</caption>
+        {children}
+      </table>
+    </section>
   );
 }

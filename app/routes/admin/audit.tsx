@@ -8,7 +8,7 @@ import { useLocale, useT } from '#app/shared/i18n/react.tsx';
 import { titled } from '#app/shared/ui/meta.ts';
 import type { Route } from './+types/audit';
 import { asErrorResponse, requireAdminPage, searchParamsOf } from './admin.server.ts';
-import { DateTime, Pagination } from './admin-ui.tsx';
+import { AdminTable, DateTime, Pagination } from './admin-ui.tsx';
 
 export const meta = titled('admin.audit.title', 'admin.audit.lead');
 
@@ -90,66 +90,62 @@ export default function Audit({ loaderData }: Route.ComponentProps) {
       {entries.length === 0 ? (
         <p>{t(filtered ? 'admin.audit.noMatch' : 'admin.audit.empty')}</p>
       ) : (
-        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard (WCAG 2.1.1)
-        <section className="table-wrap" aria-labelledby="audit-caption" tabIndex={0}>
-          <table className="admin-table">
-            <caption id="audit-caption">{t('admin.audit.caption', { page })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('admin.audit.col.when')}</th>
-                <th scope="col">{t('admin.audit.col.actor')}</th>
-                <th scope="col">{t('admin.audit.col.action')}</th>
-                <th scope="col">{t('admin.audit.col.subject')}</th>
-                <th scope="col">{t('admin.audit.col.via')}</th>
-                <th scope="col">{t('admin.audit.col.data')}</th>
+        <AdminTable id="audit" caption={t('admin.audit.caption', { page })}>
+          <thead>
+            <tr>
+              <th scope="col">{t('admin.audit.col.when')}</th>
+              <th scope="col">{t('admin.audit.col.actor')}</th>
+              <th scope="col">{t('admin.audit.col.action')}</th>
+              <th scope="col">{t('admin.audit.col.subject')}</th>
+              <th scope="col">{t('admin.audit.col.via')}</th>
+              <th scope="col">{t('admin.audit.col.data')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {entries.map((entry) => (
+              <tr key={entry.id}>
+                <th scope="row">
+                  <DateTime value={entry.createdAt} />
+                </th>
+                <td>
+                  <Actor entry={entry} />
+                  {entry.actingAsId && (
+                    <p className="acting-as">
+                      {t('admin.audit.actingAs', {
+                        person: <Person key="p" name={entry.actingAsName} id={entry.actingAsId} />,
+                      })}
+                    </p>
+                  )}
+                </td>
+                <td>
+                  <code>{entry.action}</code>
+                </td>
+                <td>
+                  <code>{entry.subjectType}</code>
+                  {entry.subjectId && (
+                    <>
+                      <br />
+                      <code className="muted">{entry.subjectId}</code>
+                    </>
+                  )}
+                </td>
+                <td>{t(`admin.audit.via.${entry.via ?? 'system'}`)}</td>
+                <td>
+                  {entry.data ? (
+                    <details>
+                      <summary>{t('admin.audit.showData')}</summary>
+                      <pre className="source" dir="ltr" translate="no">
+                        <code>{JSON.stringify(entry.data, null, 2)}</code>
+                      </pre>
+                    </details>
+                  ) : (
+                    t('admin.audit.noData')
+                  )}
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {entries.map((entry) => (
-                <tr key={entry.id}>
-                  <th scope="row">
-                    <DateTime value={entry.createdAt} />
-                  </th>
-                  <td>
-                    <Actor entry={entry} />
-                    {entry.actingAsId && (
-                      <p className="acting-as">
-                        {t('admin.audit.actingAs', {
-                          person: <Person key="p" name={entry.actingAsName} id={entry.actingAsId} />,
-                        })}
-                      </p>
-                    )}
-                  </td>
-                  <td>
-                    <code>{entry.action}</code>
-                  </td>
-                  <td>
-                    <code>{entry.subjectType}</code>
-                    {entry.subjectId && (
-                      <>
-                        <br />
-                        <code className="muted">{entry.subjectId}</code>
-                      </>
-                    )}
-                  </td>
-                  <td>{t(`admin.audit.via.${entry.via ?? 'system'}`)}</td>
-                  <td>
-                    {entry.data ? (
-                      <details>
-                        <summary>{t('admin.audit.showData')}</summary>
-                        <pre className="source" dir="ltr" translate="no">
-                          <code>{JSON.stringify(entry.data, null, 2)}</code>
-                        </pre>
-                      </details>
-                    ) : (
-                      t('admin.audit.noData')
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </section>
+            ))}
+          </tbody>
+        </AdminTable>
       )}
       <Pagination page={page} hasNext={hasNext} />
     </>

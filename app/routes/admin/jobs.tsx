@@ -12,7 +12,7 @@ import { listJobs, retryJob } from '#app/shared/jobs/index.ts';
 import { titled } from '#app/shared/ui/meta.ts';
 import type { Route } from './+types/jobs';
 import { asErrorResponse, requireAdminPage, searchParamsOf } from './admin.server.ts';
-import { DateTime, Pagination } from './admin-ui.tsx';
+import { AdminTable, DateTime, Pagination } from './admin-ui.tsx';
 
 export const meta = titled('admin.jobs.title', 'admin.jobs.lead');
 
@@ -87,62 +87,58 @@ export default function Jobs({ loaderData }: Route.ComponentProps) {
       {jobs.length === 0 ? (
         <p>{t('admin.jobs.empty')}</p>
       ) : (
-        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard (WCAG 2.1.1)
-        <section className="table-wrap" aria-labelledby="jobs-caption" tabIndex={0}>
-          <table className="admin-table">
-            <caption id="jobs-caption">{t('admin.jobs.caption', { page })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('admin.jobs.col.kind')}</th>
-                <th scope="col">{t('admin.jobs.col.status')}</th>
-                <th scope="col">{t('admin.jobs.col.attempts')}</th>
-                <th scope="col">{t('admin.jobs.col.created')}</th>
-                <th scope="col">{t('admin.jobs.col.when')}</th>
-                <th scope="col">{t('admin.jobs.col.error')}</th>
-                {canRetry && <th scope="col">{t('admin.jobs.col.actions')}</th>}
+        <AdminTable id="jobs" caption={t('admin.jobs.caption', { page })}>
+          <thead>
+            <tr>
+              <th scope="col">{t('admin.jobs.col.kind')}</th>
+              <th scope="col">{t('admin.jobs.col.status')}</th>
+              <th scope="col">{t('admin.jobs.col.attempts')}</th>
+              <th scope="col">{t('admin.jobs.col.created')}</th>
+              <th scope="col">{t('admin.jobs.col.when')}</th>
+              <th scope="col">{t('admin.jobs.col.error')}</th>
+              {canRetry && <th scope="col">{t('admin.jobs.col.actions')}</th>}
+            </tr>
+          </thead>
+          <tbody>
+            {jobs.map((job) => (
+              <tr key={job.id}>
+                <th scope="row">
+                  <code>{job.kind}</code>
+                </th>
+                <td>
+                  <span className={`status status--${job.status}`}>{t(`admin.jobs.status.${job.status}`)}</span>
+                </td>
+                <td>{t('admin.jobs.attempts', { attempts: job.attempts, max: job.maxAttempts })}</td>
+                <td>
+                  <DateTime value={job.createdAt} />
+                </td>
+                <td>
+                  {job.finishedAt
+                    ? t('admin.jobs.finishedAt', { date: <DateTime key="d" value={job.finishedAt} /> })
+                    : t('admin.jobs.runAt', { date: <DateTime key="d" value={job.runAt} /> })}
+                </td>
+                <td className="job-error">{job.lastError ? <span dir="ltr">{job.lastError}</span> : t('admin.jobs.noError')}</td>
+                {canRetry && (
+                  <td>
+                    {job.status === 'failed' && (
+                      <Form method="post">
+                        <input type="hidden" name="jobId" value={job.id} />
+                        <button
+                          type="submit"
+                          className="button"
+                          aria-label={t('admin.jobs.retryLabel', { kind: job.kind, id: job.id.slice(0, 8) })}
+                          disabled={navigation.state === 'submitting'}
+                        >
+                          {t('admin.jobs.retry')}
+                        </button>
+                      </Form>
+                    )}
+                  </td>
+                )}
               </tr>
-            </thead>
-            <tbody>
-              {jobs.map((job) => (
-                <tr key={job.id}>
-                  <th scope="row">
-                    <code>{job.kind}</code>
-                  </th>
-                  <td>
-                    <span className={`status status--${job.status}`}>{t(`admin.jobs.status.${job.status}`)}</span>
-                  </td>
-                  <td>{t('admin.jobs.attempts', { attempts: job.attempts, max: job.maxAttempts })}</td>
-                  <td>
-                    <DateTime value={job.createdAt} />
-                  </td>
-                  <td>
-                    {job.finishedAt
-                      ? t('admin.jobs.finishedAt', { date: <DateTime key="d" value={job.finishedAt} /> })
-                      : t('admin.jobs.runAt', { date: <DateTime key="d" value={job.runAt} /> })}
-                  </td>
-                  <td className="job-error">{job.lastError ? <span dir="ltr">{job.lastError}</span> : t('admin.jobs.noError')}</td>
-                  {canRetry && (
-                    <td>
-                      {job.status === 'failed' && (
-                        <Form method="post">
-                          <input type="hidden" name="jobId" value={job.id} />
-                          <button
-                            type="submit"
-                            className="button"
-                            aria-label={t('admin.jobs.retryLabel', { kind: job.kind, id: job.id.slice(0, 8) })}
-                            disabled={navigation.state === 'submitting'}
-                          >
-                            {t('admin.jobs.retry')}
-                          </button>
-                        </Form>
-                      )}
-                    </td>
-                  )}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </section>
+            ))}
+          </tbody>
+        </AdminTable>
       )}
       <Pagination page={page} hasNext={hasNext} />
     </>
