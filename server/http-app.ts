@@ -18,6 +18,7 @@ import { API_BASE_PATH, createPublicApi, createPublicApiDocs } from './api.ts';
 import { serveCatalog } from './catalog-files.ts';
 import { clientIp } from './client-ip.ts';
 import { createHealthCheck } from './health.ts';
+import { createPublicPageCache } from './public-page-cache.ts';
 
 export type AppEnv = {
   Variables: {
@@ -110,14 +111,19 @@ export function createHttpApp({ config, build, staticHandler }: HttpAppOptions):
   if (staticHandler) app.use('*', staticHandler);
 
   const handleRequest = createRequestHandler(build, isProduction ? 'production' : 'development');
+  const pageCache = createPublicPageCache({ ttlMs: config.pageCacheSeconds * 1000 });
   app.all('*', async (c) => {
+    const nonce = c.get('secureHeadersNonce') ?? '';
+    const cacheKey = pageCache.keyOf(c.req.raw);
+    const cached = cacheKey ? pageCache.read(cacheKey, nonce) : null;
+    if (cached) return cached;
     const credentials = await resolveRequestCredentials(c.req.raw.headers).catch(invalidTokenResponse);
     if (credentials instanceof Response) return credentials;
     const { actor, setCookies } = credentials;
     const context = new RouterContextProvider();
     context.set(requestContext, {
       requestId: c.get('requestId'),
-      nonce: c.get('secureHeadersNonce') ?? '',
+      nonce,
       actor,
       clientIp: clientIp(c, config.trustProxy),
     });
@@ -125,7 +131,7 @@ export function createHttpApp({ config, build, staticHandler }: HttpAppOptions):
     // The page's own cookies win (a sign-out clears the session the request started with).
     const setByPage = new Set(response.headers.getSetCookie().map(cookieName));
     for (const cookie of setCookies) if (!setByPage.has(cookieName(cookie))) response.headers.append('Set-Cookie', cookie);
-    return response;
+    return cacheKey ? pageCache.keep(cacheKey, response, nonce) : response;
   });
 
   return app;

@@ -27,6 +27,7 @@ const envSchema = z.object({
   AUTH_SIGNIN_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60),
   JOBS_POLL_MS: z.coerce.number().int().min(50).default(1000),
   JOBS_ENABLED: booleanFlag.default(true),
+  PAGE_CACHE_SECONDS: z.coerce.number().min(0).max(60).optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -47,6 +48,8 @@ export interface Config {
   trustProxy: boolean;
   signInLimit: { max: number; windowSeconds: number };
   jobs: { enabled: boolean; pollMs: number };
+  /** How long anonymous public pages are reused (0: never); 2 s in production by default. */
+  pageCacheSeconds: number;
   version: string;
 }
 
@@ -109,6 +112,7 @@ export function parseConfig(source: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.TRUST_PROXY,
     signInLimit: { max: e.AUTH_SIGNIN_LIMIT, windowSeconds: e.AUTH_SIGNIN_WINDOW_SECONDS },
     jobs: { enabled: e.JOBS_ENABLED, pollMs: e.JOBS_POLL_MS },
+    pageCacheSeconds: e.PAGE_CACHE_SECONDS ?? (e.NODE_ENV === 'production' ? 2 : 0),
     version: readVersion(),
   };
 }

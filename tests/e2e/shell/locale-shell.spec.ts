@@ -24,6 +24,23 @@ test.describe('locale shell', () => {
     });
   }
 
+  test('an anonymous page served again from the page cache carries its own CSP nonce', async ({ request }) => {
+    const nonceOf = (csp: string | undefined) => /'nonce-([^']+)'/.exec(csp ?? '')?.[1];
+    // The Playwright request context keeps no cookies here: both requests are anonymous.
+    const first = await request.get(`${e2eBaseUrl()}/fr/`);
+    const second = await request.get(`${e2eBaseUrl()}/fr/`);
+    expect(second.headers()['x-mosaic-cache']).toBe('hit');
+    const [firstNonce, secondNonce] = [
+      nonceOf(first.headers()['content-security-policy']),
+      nonceOf(second.headers()['content-security-policy']),
+    ];
+    expect(firstNonce).toBeTruthy();
+    expect(secondNonce).not.toBe(firstNonce);
+    const body = await second.text();
+    expect(body).toContain(`nonce="${secondNonce}"`);
+    expect(body).not.toContain(firstNonce as string);
+  });
+
   for (const locale of LOCALES) {
     test(`/${locale}/ is rendered on the server with lang="${locale}" dir="${directionOf(locale)}"`, async ({ request, openPage }) => {
       const html = await (await request.get(`${e2eBaseUrl()}/${locale}/`)).text();

@@ -73,6 +73,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     // Every journey signs in from 127.0.0.1: the per-client sign-in limit is tested elsewhere.
     AUTH_SIGNIN_LIMIT: '1000',
     LOG_LEVEL: 'warn',
+    // As in production: anonymous public pages go through the two-second page cache.
+    PAGE_CACHE_SECONDS: '2',
   };
 
   runCli(['seed'], env);
