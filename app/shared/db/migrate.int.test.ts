@@ -3,7 +3,7 @@ import { readdirSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
-import { testDatabaseKind } from '#tests/support/database.ts';
+import { testDatabaseKind, waitForNoSessions } from '#tests/support/database.ts';
 import { openDatabase, queryRows } from './client.server.ts';
 import { migrateDatabase, migrationsFolder } from './migrate.server.ts';
 
@@ -29,7 +29,9 @@ describe('migrations on a PostgreSQL server', () => {
       expect(applied[0]?.count).toBe(files.length);
     } finally {
       await Promise.all(databases.map((database) => database.close()));
-      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      // pool.end() returns before its sessions are gone: dropping with FORCE would kill them mid-close.
+      await waitForNoSessions(admin, name);
+      await admin.query(`DROP DATABASE IF EXISTS ${name}`);
       await admin.end();
     }
   });
