@@ -44,19 +44,22 @@ export interface RoleChange {
   changed: boolean;
 }
 
+/** One audit entry per effective change, naming the role and its scope. */
+function auditRoleChange(tx: Executor, actor: Actor, action: string, assignment: AssignmentKey): Promise<void> {
+  return recordAudit(tx, actor, {
+    action,
+    subjectType: 'user',
+    subjectId: assignment.userId,
+    data: { role: assignment.roleKey, scopeType: assignment.scopeType, scopeId: assignment.scopeId },
+  });
+}
+
 export async function assignRole(actor: Actor, input: RoleAssignmentInput): Promise<RoleChange> {
   requireUsersManage(actor);
   return getDb().transaction(async (tx) => {
     const assignment = await validAssignment(tx, input);
     const id = await insertAssignment(tx, assignment);
-    if (id) {
-      await recordAudit(tx, actor, {
-        action: 'identity.role.assign',
-        subjectType: 'user',
-        subjectId: assignment.userId,
-        data: { role: assignment.roleKey, scopeType: assignment.scopeType, scopeId: assignment.scopeId },
-      });
-    }
+    if (id) await auditRoleChange(tx, actor, 'identity.role.assign', assignment);
     return { changed: id !== undefined };
   });
 }
@@ -67,14 +70,7 @@ export async function revokeRole(actor: Actor, input: RoleAssignmentInput): Prom
     const parsed = parseInput(roleAssignmentInput, input);
     const assignment = { userId: parsed.userId, roleKey: parsed.role, scopeType: parsed.scopeType, scopeId: parsed.scopeId };
     const id = await deleteAssignment(tx, assignment);
-    if (id) {
-      await recordAudit(tx, actor, {
-        action: 'identity.role.revoke',
-        subjectType: 'user',
-        subjectId: assignment.userId,
-        data: { role: assignment.roleKey, scopeType: assignment.scopeType, scopeId: assignment.scopeId },
-      });
-    }
+    if (id) await auditRoleChange(tx, actor, 'identity.role.revoke', assignment);
     return { changed: id !== undefined };
   });
 }
