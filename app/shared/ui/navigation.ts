@@ -14,5 +14,8 @@ export interface NavItem {
 
 export const mainNavigation: NavItem[] = [
   { path: '/', label: 'shell.nav.home' },
+  { path: '/clusters', label: 'shell.nav.clusters' },
+  { path: '/organisations', label: 'shell.nav.organisations' },
+  { path: '/search', label: 'shell.nav.search' },
   { path: '/admin', label: 'shell.nav.admin', when: (v) => Boolean(v?.canSeeAdmin) },
 ];
