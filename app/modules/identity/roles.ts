@@ -25,6 +25,7 @@ export const PERMISSIONS = [
   // Directory: clusters, organisations, people.
   'directory.clusters.manage', // edit a cluster's profile and its members
   'directory.organisations.manage', // edit an organisation's profile and its members
+  'directory.requests.decide', // approve or reject proposed organisations and claims to manage one
   // Programme: calls, selection, cluster lifecycle.
   'programme.calls.manage', // open calls for proposals, run the selection
   'programme.applications.read', // read applications to a call
@@ -90,6 +91,7 @@ export const BUILT_IN_ROLES = [
       'users.act_as',
       'directory.clusters.manage',
       'directory.organisations.manage',
+      'directory.requests.decide',
       'programme.calls.manage',
       'programme.applications.read',
       'programme.ranking.manage',
