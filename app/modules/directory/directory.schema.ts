@@ -1,6 +1,18 @@
 /** The directory's tables: reference data (countries, the CCI taxonomy, materials) and the directory itself. */
-import { sql } from 'drizzle-orm';
-import { boolean, doublePrecision, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { type SQL, sql } from 'drizzle-orm';
+import {
+  type AnyPgColumn,
+  boolean,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
 import { createdAt, id, translatable, updatedAt } from '../../shared/db/columns.ts';
 import { storedFile } from '../../shared/files/files.schema.ts';
 import type {
@@ -50,6 +62,16 @@ export const material = pgTable('material', {
  * import writes one row. People and accounts are referred to by user id without a foreign key,
  * because the identity module owns the `user` table and the directory never reaches into it.
  */
+
+/**
+ * The name an organisation is sorted by for a reader of `locale`: the display fallback rule
+ * (requested language, then the source language, then any), lower-cased. One expression index per
+ * locale lets the directory page its rows in name order without sorting the whole table.
+ */
+function sortName(columns: { name: AnyPgColumn; sourceLocale: AnyPgColumn }, locale: 'ar' | 'fr' | 'en'): SQL {
+  const key = (lang: string) => sql`${columns.name} ->> ${sql.raw(`'${lang}'`)}`;
+  return sql`lower(coalesce(${key(locale)}, ${columns.name} ->> ${columns.sourceLocale}, ${key('ar')}, ${key('fr')}, ${key('en')}))`;
+}
 
 export const organisation = pgTable(
   'organisation',
@@ -109,8 +131,16 @@ export const organisation = pgTable(
     index('organisation_materials_idx').using('gin', t.materialCodes),
     index('organisation_email_idx').on(sql`lower(${t.email})`),
     index('organisation_phone_idx').on(t.phone),
+    index('organisation_name_ar_idx').on(sortName(t, 'ar')),
+    index('organisation_name_fr_idx').on(sortName(t, 'fr')),
+    index('organisation_name_en_idx').on(sortName(t, 'en')),
+    index('organisation_created_idx').on(t.createdAt),
   ],
 );
+
+export function organisationSortName(locale: 'ar' | 'fr' | 'en'): SQL {
+  return sortName(organisation, locale);
+}
 
 export const cluster = pgTable(
   'cluster',

@@ -1,0 +1,4 @@
+CREATE INDEX "organisation_name_ar_idx" ON "organisation" USING btree (lower(coalesce("name" ->> 'ar', "name" ->> "source_locale", "name" ->> 'ar', "name" ->> 'fr', "name" ->> 'en')));--> statement-breakpoint
+CREATE INDEX "organisation_name_fr_idx" ON "organisation" USING btree (lower(coalesce("name" ->> 'fr', "name" ->> "source_locale", "name" ->> 'ar', "name" ->> 'fr', "name" ->> 'en')));--> statement-breakpoint
+CREATE INDEX "organisation_name_en_idx" ON "organisation" USING btree (lower(coalesce("name" ->> 'en', "name" ->> "source_locale", "name" ->> 'ar', "name" ->> 'fr', "name" ->> 'en')));--> statement-breakpoint
+CREATE INDEX "organisation_created_idx" ON "organisation" USING btree ("created_at");
