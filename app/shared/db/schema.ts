@@ -6,3 +6,4 @@ export * from '../audit/audit.schema.ts';
 export * from '../files/files.schema.ts';
 export * from '../jobs/jobs.schema.ts';
 export * from '../mail/mail.schema.ts';
+export * from '../search/search.schema.ts';
