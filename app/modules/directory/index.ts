@@ -46,3 +46,36 @@ export {
 export { listCountries, listMaterials, listSectors, seedReferenceData } from './directory.service.server.ts';
 export * from './directory.vocabulary.ts';
 export { canSeeContact, mediaUrl } from './organisation.presenter.ts';
+export {
+  effectiveSort,
+  FACET_KEYS,
+  type FacetKey,
+  filtersQuery,
+  filtersToSearchParams,
+  hasActiveFilters,
+  LIST_FACET_KEYS,
+  type ListFacetKey,
+  NO_FILTERS,
+  ORGANISATION_SORTS,
+  type OrganisationFilters,
+  type OrganisationSort,
+  organisationFiltersSchema,
+  type ReadFilters,
+  readOrganisationFilters,
+  searchParamsToInput,
+  toggleFacetValue,
+  withPage,
+  withWomenLed,
+} from './organisation-filters.ts';
+export {
+  type DirectoryLabels,
+  type FacetValue,
+  getOrganisation,
+  getOrganisationPage,
+  type ListOrganisationsOptions,
+  listOrganisations,
+  MAX_PAGE_SIZE,
+  type OrganisationFacets,
+  type OrganisationList,
+  type OrganisationPage,
+} from './organisations.query.server.ts';

@@ -1,0 +1,199 @@
+/**
+ * Reading the organisations directory: one page of rows, the facet counts and the total of a
+ * selection, one organisation with its clusters, and the names of the reference codes a page
+ * shows. Filters combine as usual for faceted search: values of one facet are alternatives (OR),
+ * facets narrow each other (AND), and each facet is counted with every OTHER filter applied, so a
+ * reader sees how many results ticking one more value would add.
+ *
+ * All facet counts and the total come from ONE statement (a UNION ALL of small aggregates), and a
+ * page of results from another: the number of queries does not grow with the data or the filters.
+ * Array filters use the GIN indexes (`&&`), sorts the expression indexes of `directory.schema.ts`.
+ */
+import { and, asc, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import type { Executor } from '#app/shared/db/client.server.ts';
+import { queryRows } from '#app/shared/db/client.server.ts';
+import type { Locale } from '#app/shared/i18n/locales.ts';
+import type { TranslatableValue } from '#app/shared/i18n/translatable.ts';
+import { cluster, clusterMembership, country, material, organisation, organisationSortName, subsector } from './directory.schema.ts';
+import type { MembershipRole, OrganisationStatus } from './directory.vocabulary.ts';
+import type { FacetKey, OrganisationFilters, OrganisationSort } from './organisation-filters.ts';
+
+export type OrganisationRow = typeof organisation.$inferSelect;
+
+/** Which organisations a list is about: its filters, the statuses it may show, and the search hits when there is search text. */
+export interface OrganisationSelection {
+  filters: OrganisationFilters;
+  statuses: readonly OrganisationStatus[];
+  /** A subquery with columns `entity_id text, rank real` (see `searchHits`), or undefined without search text. */
+  hits?: SQL;
+}
+
+function textArray(values: readonly string[]): SQL {
+  return sql`ARRAY[${sql.join(
+    values.map((value) => sql`${value}`),
+    sql`, `,
+  )}]::text[]`;
+}
+
+/** The conditions of a selection; `except` leaves one facet's own filter out (to count that facet). */
+function conditions(selection: OrganisationSelection, except?: FacetKey): SQL[] {
+  const { filters } = selection;
+  const where: SQL[] = [inArray(organisation.status, [...selection.statuses])];
+  if (selection.hits) where.push(sql`${organisation.id} IN (SELECT entity_id FROM hits)`);
+  if (except !== 'country' && filters.country.length > 0) where.push(inArray(organisation.countryIso2, filters.country));
+  if (except !== 'subsector' && filters.subsector.length > 0)
+    where.push(sql`${organisation.subsectorCodes} && ${textArray(filters.subsector)}`);
+  if (except !== 'type' && filters.type.length > 0) where.push(inArray(organisation.type, filters.type));
+  if (except !== 'size' && filters.size.length > 0) where.push(inArray(organisation.sizeClass, filters.size));
+  if (except !== 'womenLed' && filters.womenLed !== undefined) where.push(eq(organisation.womenLed, filters.womenLed));
+  if (except !== 'material' && filters.material.length > 0)
+    where.push(sql`${organisation.materialCodes} && ${textArray(filters.material)}`);
+  if (except !== 'cluster' && filters.cluster.length > 0) {
+    where.push(sql`${organisation.id} IN (
+      SELECT ${clusterMembership.organisationId} FROM ${clusterMembership}
+      JOIN ${cluster} ON ${cluster.id} = ${clusterMembership.clusterId}
+      WHERE ${inArray(cluster.slug, filters.cluster)})`);
+  }
+  return where;
+}
+
+function whereOf(selection: OrganisationSelection, except?: FacetKey): SQL {
+  return sql.join(conditions(selection, except), sql` AND `);
+}
+
+function withHits(selection: OrganisationSelection, query: SQL): SQL {
+  return selection.hits ? sql`WITH hits AS (${selection.hits}) ${query}` : query;
+}
+
+function orderBy(sort: OrganisationSort, locale: Locale, ranked: boolean): SQL[] {
+  const byName = [asc(organisationSortName(locale)), asc(organisation.slug)];
+  if (sort === 'relevance' && ranked) return [sql`hits.rank DESC`, ...byName];
+  if (sort === 'newest') return [desc(organisation.createdAt), asc(organisation.slug)];
+  return byName;
+}
+
+export interface PageRequest {
+  sort: OrganisationSort;
+  locale: Locale;
+  limit: number;
+  offset: number;
+}
+
+/** One page of the selection, in the requested order (ties broken by slug, so pages never overlap). */
+export async function selectOrganisationPage(
+  executor: Executor,
+  selection: OrganisationSelection,
+  page: PageRequest,
+): Promise<OrganisationRow[]> {
+  const where = and(...conditions(selection));
+  const order = orderBy(page.sort, page.locale, Boolean(selection.hits));
+  if (selection.hits) {
+    const rows = await executor
+      .select({ row: organisation })
+      .from(organisation)
+      .innerJoin(sql`(${selection.hits}) AS hits`, sql`hits.entity_id = ${organisation.id}`)
+      .where(and(...conditions({ ...selection, hits: undefined })))
+      .orderBy(...order)
+      .limit(page.limit)
+      .offset(page.offset);
+    return rows.map(({ row }) => row);
+  }
+  return executor
+    .select()
+    .from(organisation)
+    .where(where)
+    .orderBy(...order)
+    .limit(page.limit)
+    .offset(page.offset);
+}
+
+export async function countOrganisations(executor: Executor, selection: OrganisationSelection): Promise<number> {
+  const [row] = await queryRows<{ total: number }>(
+    executor,
+    withHits(selection, sql`SELECT count(*)::int AS total FROM ${organisation} WHERE ${whereOf(selection)}`),
+  );
+  return row?.total ?? 0;
+}
+
+export interface FacetCountRow {
+  facet: FacetKey | 'total';
+  value: string | null;
+  count: number;
+  /** The cluster's name for cluster values; other facets are named from reference data or catalogs. */
+  label: TranslatableValue | null;
+}
+
+/** Every facet's counts and the total of the selection, in one statement. */
+export async function selectFacetCounts(executor: Executor, selection: OrganisationSelection): Promise<FacetCountRow[]> {
+  const from = sql`FROM ${organisation}`;
+  const grouped = (facet: FacetKey, value: SQL, source: SQL, extra?: SQL) =>
+    sql`SELECT ${facet}::text AS facet, ${value} AS value, count(*)::int AS count, NULL::jsonb AS label ${source}
+        WHERE ${whereOf(selection, facet)}${extra ? sql` AND ${extra}` : sql``} GROUP BY 2`;
+  const branches = [
+    grouped('country', sql`${organisation.countryIso2}`, from),
+    grouped('subsector', sql`codes.value`, sql`${from} CROSS JOIN LATERAL unnest(${organisation.subsectorCodes}) AS codes(value)`),
+    grouped('type', sql`${organisation.type}`, from),
+    grouped('size', sql`${organisation.sizeClass}`, from, sql`${organisation.sizeClass} IS NOT NULL`),
+    grouped('womenLed', sql`${organisation.womenLed}::text`, from),
+    grouped('material', sql`codes.value`, sql`${from} CROSS JOIN LATERAL unnest(${organisation.materialCodes}) AS codes(value)`),
+    sql`SELECT 'cluster'::text AS facet, ${cluster.slug} AS value, count(*)::int AS count, ${cluster.name} AS label
+        ${from} JOIN ${clusterMembership} ON ${clusterMembership.organisationId} = ${organisation.id}
+        JOIN ${cluster} ON ${cluster.id} = ${clusterMembership.clusterId}
+        WHERE ${whereOf(selection, 'cluster')} GROUP BY ${cluster.slug}, ${cluster.name}`,
+    sql`SELECT 'total'::text AS facet, NULL::text AS value, count(*)::int AS count, NULL::jsonb AS label ${from} WHERE ${whereOf(selection)}`,
+  ];
+  return queryRows<FacetCountRow>(executor, withHits(selection, sql.join(branches, sql` UNION ALL `)));
+}
+
+export function selectOrganisationBySlug(executor: Executor, slug: string): Promise<OrganisationRow | undefined> {
+  return executor
+    .select()
+    .from(organisation)
+    .where(eq(organisation.slug, slug))
+    .then((rows) => rows[0]);
+}
+
+export interface OrganisationClusterRow {
+  slug: string;
+  name: TranslatableValue;
+  role: MembershipRole;
+}
+
+export function selectClustersOfOrganisation(executor: Executor, organisationId: string): Promise<OrganisationClusterRow[]> {
+  return executor
+    .select({ slug: cluster.slug, name: cluster.name, role: clusterMembership.role })
+    .from(clusterMembership)
+    .innerJoin(cluster, eq(cluster.id, clusterMembership.clusterId))
+    .where(eq(clusterMembership.organisationId, organisationId))
+    .orderBy(asc(cluster.slug));
+}
+
+/** Cluster slugs of many organisations at once (exports), keyed by organisation id. */
+export async function selectClusterSlugsOf(executor: Executor, organisationIds: readonly string[]): Promise<Map<string, string[]>> {
+  const bySlug = new Map<string, string[]>();
+  if (organisationIds.length === 0) return bySlug;
+  const rows = await executor
+    .select({ organisationId: clusterMembership.organisationId, slug: cluster.slug })
+    .from(clusterMembership)
+    .innerJoin(cluster, eq(cluster.id, clusterMembership.clusterId))
+    .where(inArray(clusterMembership.organisationId, [...organisationIds]))
+    .orderBy(asc(cluster.slug));
+  for (const row of rows) bySlug.set(row.organisationId, [...(bySlug.get(row.organisationId) ?? []), row.slug]);
+  return bySlug;
+}
+
+export interface ReferenceNameRow {
+  kind: 'country' | 'subsector' | 'material';
+  code: string;
+  name: TranslatableValue;
+}
+
+/** The names of every country, subsector and material (small tables), in one statement. */
+export function selectReferenceNames(executor: Executor): Promise<ReferenceNameRow[]> {
+  return queryRows<ReferenceNameRow>(
+    executor,
+    sql`SELECT 'country' AS kind, ${country.iso2} AS code, ${country.name} AS name FROM ${country}
+        UNION ALL SELECT 'subsector', ${subsector.code}, ${subsector.name} FROM ${subsector}
+        UNION ALL SELECT 'material', ${material.code}, ${material.name} FROM ${material}`,
+  );
+}
