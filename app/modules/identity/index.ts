@@ -66,7 +66,7 @@ export { createIdentityApi } from './identity.api.server.ts';
 export { GENDERS, type Gender } from './identity.schema.ts';
 export { safeRedirectPath } from './redirect.ts';
 export { type RoleAssignmentInput, roleAssignmentInput } from './roles.contracts.ts';
-export { assignRole, type RoleChange, revokeRole, seedRoles } from './roles.service.server.ts';
+export { assignRole, listRoleHolders, type RoleChange, revokeRole, seedRoles } from './roles.service.server.ts';
 export { BUILT_IN_ROLE_KEYS, BUILT_IN_ROLES, type BuiltInRoleKey, PERMISSIONS, type Permission, type RoleDefinition } from './roles.ts';
 export {
   API_TOKEN_LIFETIMES_DAYS,

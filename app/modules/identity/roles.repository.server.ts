@@ -104,3 +104,18 @@ export async function findActorUser(executor: Executor, userId: string): Promise
     .where(eq(user.id, userId));
   return row;
 }
+
+/** Holders of a role at one scope (e.g. the managers of a cluster), by name. */
+export async function selectRoleHolders(
+  executor: Executor,
+  roleKey: string,
+  scopeType: ScopeType,
+  scopeId: string,
+): Promise<{ userId: string; name: string }[]> {
+  return executor
+    .select({ userId: user.id, name: user.name })
+    .from(roleAssignment)
+    .innerJoin(user, eq(user.id, roleAssignment.userId))
+    .where(and(eq(roleAssignment.roleKey, roleKey), eq(roleAssignment.scopeType, scopeType), eq(roleAssignment.scopeId, scopeId)))
+    .orderBy(user.name, user.id);
+}

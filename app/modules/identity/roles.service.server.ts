@@ -4,13 +4,21 @@
  */
 
 import { recordAudit } from '#app/shared/audit/audit.server.ts';
-import type { Actor } from '#app/shared/auth/actor.ts';
+import type { Actor, ScopeType } from '#app/shared/auth/actor.ts';
 import { can } from '#app/shared/auth/can.ts';
 import { type Executor, getDb } from '#app/shared/db/client.server.ts';
 import { AppError, CommonErrors } from '#app/shared/errors.ts';
 import { parseInput } from '#app/shared/validation.ts';
 import { type RoleAssignmentInput, roleAssignmentInput } from './roles.contracts.ts';
-import { type AssignmentKey, deleteAssignment, findRole, insertAssignment, upsertRoles, userExists } from './roles.repository.server.ts';
+import {
+  type AssignmentKey,
+  deleteAssignment,
+  findRole,
+  insertAssignment,
+  selectRoleHolders,
+  upsertRoles,
+  userExists,
+} from './roles.repository.server.ts';
 import { BUILT_IN_ROLES, findBuiltInRole, scopeProblem } from './roles.ts';
 
 /** Idempotent: creates the built-in roles or brings their permissions up to date. */
@@ -73,4 +81,17 @@ export async function revokeRole(actor: Actor, input: RoleAssignmentInput): Prom
     if (id) await auditRoleChange(tx, actor, 'identity.role.revoke', assignment);
     return { changed: id !== undefined };
   });
+}
+
+/**
+ * Who holds a role at one scope, e.g. the managers of a cluster (`cluster_manager` at its slug),
+ * shown on public pages by name only. Readers decide what to show; no permission is needed.
+ */
+export async function listRoleHolders(
+  role: string,
+  scopeType: ScopeType,
+  scopeId: string,
+  executor: Executor = getDb(),
+): Promise<{ userId: string; name: string }[]> {
+  return selectRoleHolders(executor, role, scopeType, scopeId);
 }
