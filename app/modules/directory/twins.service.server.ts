@@ -76,14 +76,6 @@ export interface OrganisationTwin extends Scored {
   contact: OrganisationContact | null;
 }
 
-/** Names of the codes that reasons and filters use, in every language. */
-export interface TwinNames {
-  subsectors: Record<string, TranslatableText>;
-  families: Record<string, TranslatableText>;
-  materials: Record<string, TranslatableText>;
-  countries: Record<string, TranslatableText>;
-}
-
 export interface AllTwins {
   source: TwinSource;
   filters: TwinsFilters;
