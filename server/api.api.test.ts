@@ -53,9 +53,10 @@ describe('public API', () => {
       const document = await openApiDocument();
       expect(document.info).toMatchObject({ title: 'Mosaic API', version: packageJson.version });
       expect(document.servers).toEqual([{ url: `${TEST_ORIGIN}/api/v1` }]);
-      expect(document.tags.map((t) => t.name)).toEqual(['identity', 'directory']);
+      // Modules add their own tags and paths: these are the foundation's, each module's API test checks its own.
+      expect(document.tags.map((t) => t.name)).toEqual(expect.arrayContaining(['identity', 'directory']));
       expect(document.components.securitySchemes.bearerAuth).toMatchObject({ type: 'http', scheme: 'bearer' });
-      expect(Object.keys(document.paths).sort()).toEqual(['/countries', '/me', '/me/sessions', '/sectors']);
+      expect(Object.keys(document.paths)).toEqual(expect.arrayContaining(['/countries', '/me', '/me/sessions', '/sectors']));
       expect(Object.keys(document.paths['/me'] ?? {}).sort()).toEqual(['get', 'patch']);
       expect(document.paths['/me']?.get?.security).toEqual([{ bearerAuth: [] }]);
       expect(document.paths['/countries']?.get?.security).toBeUndefined();

@@ -4,7 +4,7 @@
  * by exporting `create<Module>Api()` from its index.ts and listing it in `MODULE_APIS` with its tag.
  */
 
-import { createDirectoryApi } from '#app/modules/directory/index.ts';
+import { createDirectoryApi, createOrganisationsApi } from '#app/modules/directory/index.ts';
 import { createIdentityApi, resolveRequestActor } from '#app/modules/identity/index.ts';
 import { createApiDocs } from '#app/shared/api/docs.server.ts';
 import { buildOpenApiDocument, registerApiComponents } from '#app/shared/api/openapi.server.ts';
@@ -21,6 +21,13 @@ const MODULE_APIS = [
   {
     tag: { name: 'directory', description: 'Reference data: countries and the taxonomy of the cultural and creative industries.' },
     create: createDirectoryApi,
+  },
+  {
+    tag: {
+      name: 'organisations',
+      description: 'The directory of enterprises and institutions: filtered, searched and paged lists, profiles.',
+    },
+    create: createOrganisationsApi,
   },
 ];
 

@@ -44,7 +44,27 @@ export {
   valueChainRoleSchema,
 } from './directory.contracts.ts';
 export { listCountries, listMaterials, listSectors, seedReferenceData } from './directory.service.server.ts';
+export { type DemoDirectoryCounts, type SyntheticProgress, seedDemoDirectory, seedSyntheticDirectory } from './demo/demo.service.server.ts';
 export * from './directory.vocabulary.ts';
+export {
+  type ImportCounts,
+  type ImportPreview,
+  type ImportRunSummary,
+  type ImportRunsPage,
+  type ImportRunView,
+  MAX_IMPORT_FILE_BYTES,
+} from './import/import.contracts.ts';
+export { canImport, canSeeImports } from './import/import.policy.ts';
+export {
+  createImportDraft,
+  type FileImportOptions,
+  IMPORT_RUNS_PAGE_SIZE,
+  importFile,
+  listImportRuns,
+  previewImportRun,
+  startImportRun,
+} from './import/import.service.server.ts';
+export { IMPORT_KINDS, type ImportIssue, type ImportKind, type ImportRunStatus } from './import/import.vocabulary.ts';
 export { canSeeContact, mediaUrl } from './organisation.presenter.ts';
 export {
   effectiveSort,
@@ -67,6 +87,7 @@ export {
   withPage,
   withWomenLed,
 } from './organisation-filters.ts';
+export { createOrganisationsApi } from './organisations.api.server.ts';
 export {
   type DirectoryLabels,
   type FacetValue,
