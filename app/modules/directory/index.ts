@@ -44,27 +44,7 @@ export {
   valueChainRoleSchema,
 } from './directory.contracts.ts';
 export { listCountries, listMaterials, listSectors, seedReferenceData } from './directory.service.server.ts';
-export { type DemoDirectoryCounts, type SyntheticProgress, seedDemoDirectory, seedSyntheticDirectory } from './demo/demo.service.server.ts';
 export * from './directory.vocabulary.ts';
-export {
-  type ImportCounts,
-  type ImportPreview,
-  type ImportRunSummary,
-  type ImportRunsPage,
-  type ImportRunView,
-  MAX_IMPORT_FILE_BYTES,
-} from './import/import.contracts.ts';
-export { canImport, canSeeImports } from './import/import.policy.ts';
-export {
-  createImportDraft,
-  type FileImportOptions,
-  IMPORT_RUNS_PAGE_SIZE,
-  importFile,
-  listImportRuns,
-  previewImportRun,
-  startImportRun,
-} from './import/import.service.server.ts';
-export { IMPORT_KINDS, type ImportIssue, type ImportKind, type ImportRunStatus } from './import/import.vocabulary.ts';
 export { canSeeContact, mediaUrl } from './organisation.presenter.ts';
 export {
   effectiveSort,
