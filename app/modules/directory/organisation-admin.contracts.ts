@@ -3,14 +3,7 @@
  * proposals and claims, images. Shared by the service, the API and the pages.
  */
 import { z } from 'zod';
-import {
-  iso2Schema,
-  organisationInputSchema,
-  profileLinkSchema,
-  sizeClassSchema,
-  slugSchema,
-  translatableTextSchema,
-} from './directory.contracts.ts';
+import { iso2Schema, organisationInputSchema, sizeClassSchema, slugSchema, translatableTextSchema } from './directory.contracts.ts';
 
 const { slug: _slug, ...editableShape } = organisationInputSchema.shape;
 
@@ -36,7 +29,19 @@ export const organisationPatchSchema = z
     email: editableShape.email.unwrap().nullable().optional(),
     phone: editableShape.phone.unwrap().nullable().optional(),
     countryIso2: iso2Schema.optional(),
-    links: z.array(profileLinkSchema).max(10).optional(),
+    // Without their defaults: an absent field must stay absent, not become an empty list or false.
+    sourceLocale: editableShape.sourceLocale.unwrap().optional(),
+    subsectorCodes: editableShape.subsectorCodes.unwrap().optional(),
+    materialCodes: editableShape.materialCodes.unwrap().optional(),
+    markets: editableShape.markets.unwrap().optional(),
+    valueChainRoles: editableShape.valueChainRoles.unwrap().optional(),
+    workingLanguages: editableShape.workingLanguages.unwrap().optional(),
+    certifications: editableShape.certifications.unwrap().optional(),
+    womenLed: editableShape.womenLed.unwrap().optional(),
+    womenOwned: editableShape.womenOwned.unwrap().optional(),
+    youthLed: editableShape.youthLed.unwrap().optional(),
+    contactConsent: editableShape.contactConsent.unwrap().optional(),
+    links: editableShape.links.unwrap().optional(),
   })
   .meta({ id: 'OrganisationPatch', description: 'The fields to change; absent fields keep their value, `null` clears an optional one.' });
 

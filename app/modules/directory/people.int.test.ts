@@ -1,0 +1,99 @@
+/** People of an organisation on a real database: managers manage them, the public sees the listed ones only. */
+import { eq } from 'drizzle-orm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { actorWith } from '#app/shared/audit/testing/staff-actor.ts';
+import { anonymous, type UserActor } from '#app/shared/auth/actor.ts';
+import { auditLog, person } from '#app/shared/db/schema.ts';
+import { isAppError } from '#app/shared/errors.ts';
+import { insertOrganisation, insertPerson, type OrganisationRow } from '#tests/factories/directory.ts';
+import { useTestDatabase } from '#tests/support/database.ts';
+import { addPerson, listPeople, removePerson, updatePerson } from './people.service.server.ts';
+
+describe('people of an organisation', () => {
+  const database = useTestDatabase();
+  const db = () => database().db;
+  let organisationRow: OrganisationRow;
+  let admin: UserActor;
+
+  async function codeOf(promise: Promise<unknown>): Promise<unknown> {
+    return promise.then(
+      () => 'resolved',
+      (error: unknown) => (isAppError(error) ? error.code : error),
+    );
+  }
+
+  beforeAll(async () => {
+    organisationRow = await insertOrganisation(db());
+    admin = actorWith([], {
+      userId: 'people-admin',
+      grants: [
+        {
+          role: 'organisation_admin',
+          scopeType: 'organisation',
+          scopeId: organisationRow.slug,
+          permissions: ['directory.organisations.manage'],
+          requiresTwoFactor: false,
+        },
+      ],
+    });
+  });
+
+  it('adds, changes and removes people, auditing each change against the organisation', async () => {
+    const added = await addPerson(admin, organisationRow.slug, {
+      fullName: 'Leila Haddad',
+      jobTitle: { fr: 'Gérante' },
+      gender: 'woman',
+      email: 'leila@example.org',
+      listedConsent: true,
+    });
+    expect(added).toMatchObject({ fullName: 'Leila Haddad', gender: 'woman', listedConsent: true, hasAccount: false });
+    const updated = await updatePerson(admin, organisationRow.slug, added.id, {
+      fullName: 'Leila Haddad',
+      jobTitle: { fr: 'Directrice' },
+      gender: null,
+      email: 'leila@example.org',
+      listedConsent: true,
+    });
+    expect(updated.jobTitle).toEqual({ fr: 'Directrice' });
+    expect(updated.gender).toBeNull();
+    await removePerson(admin, organisationRow.slug, added.id);
+    expect(await db().select().from(person).where(eq(person.id, added.id))).toEqual([]);
+    const audit = await db().select().from(auditLog).where(eq(auditLog.subjectId, organisationRow.id));
+    expect(audit.map((a) => [a.action, a.data])).toEqual([
+      ['directory.person.add', { personId: added.id }],
+      ['directory.person.update', { personId: added.id, changed: ['jobTitle', 'gender'] }],
+      ['directory.person.remove', { personId: added.id }],
+    ]);
+  });
+
+  it('shows the public only people who agreed to be listed, without their contact details', async () => {
+    await insertPerson(db(), {
+      organisationId: organisationRow.id,
+      fullName: 'Listed Person',
+      listedConsent: true,
+      email: 'l@example.org',
+    });
+    await insertPerson(db(), { organisationId: organisationRow.id, fullName: 'Unlisted Person', listedConsent: false });
+    const visitor = await listPeople(anonymous, organisationRow.slug);
+    expect(visitor.managed).toBe(false);
+    expect(visitor.people.map((p) => p.fullName)).toEqual(['Listed Person']);
+    expect(visitor.people[0]).not.toHaveProperty('email');
+    const managers = await listPeople(admin, organisationRow.slug);
+    expect(managers.managed).toBe(true);
+    expect(managers.people.map((p) => p.fullName)).toEqual(['Listed Person', 'Unlisted Person']);
+  });
+
+  it('refuses anyone who does not manage the organisation, writing nothing', async () => {
+    const other = await insertOrganisation(db());
+    const someone = await insertPerson(db(), { organisationId: other.id, fullName: 'Kept' });
+    expect(await codeOf(addPerson(admin, other.slug, { fullName: 'Intruder' }))).toBe('COMMON_FORBIDDEN');
+    expect(await codeOf(removePerson(admin, other.slug, someone.id))).toBe('COMMON_FORBIDDEN');
+    expect(await codeOf(addPerson(anonymous, other.slug, { fullName: 'Intruder' }))).toBe('COMMON_UNAUTHENTICATED');
+    // A person of another organisation cannot be reached through one's own.
+    expect(await codeOf(removePerson(admin, organisationRow.slug, someone.id))).toBe('DIRECTORY_MANAGE_PERSON_NOT_FOUND');
+    expect(await db().select().from(person).where(eq(person.organisationId, other.id))).toHaveLength(1);
+    expect(await codeOf(addPerson(admin, organisationRow.slug, { fullName: '', gender: 'unknown' as 'woman' }))).toBe(
+      'COMMON_VALIDATION_FAILED',
+    );
+  });
+});
