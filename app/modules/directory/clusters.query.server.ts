@@ -1,0 +1,65 @@
+/**
+ * Reading clusters: the public list (with member counts, for the list page, the map and the API)
+ * and a cluster's profile (facts with sources, anchor, members, managers). Clusters are public;
+ * only published organisations appear as members to readers, managers see every member.
+ */
+import { listRoleHolders } from '#app/modules/identity/index.ts';
+import type { Actor } from '#app/shared/auth/actor.ts';
+import { getDb } from '#app/shared/db/client.server.ts';
+import { AppError, CommonErrors } from '#app/shared/errors.ts';
+import { parseInput } from '#app/shared/validation.ts';
+import { canManageCluster } from './cluster.policy.ts';
+import { presentClusterProfile, presentClusterSummary } from './cluster.presenter.ts';
+import { type ClusterFiltersInput, type ClusterMember, clusterFiltersSchema } from './clusters.contracts.ts';
+import {
+  countClusters,
+  findClusterBySlug,
+  findOrganisationById,
+  selectClusters,
+  selectFacts,
+  selectMembers,
+} from './clusters.repository.server.ts';
+import type { ClusterProfile, ClusterSummary } from './directory.contracts.ts';
+
+export interface ClusterList {
+  items: ClusterSummary[];
+  /** All matching clusters, even beyond the list's bound. */
+  total: number;
+}
+
+/** Clusters matching every given filter (values of one filter are alternatives), by country then slug. */
+export async function listClusters(_actor: Actor, filters: ClusterFiltersInput = {}): Promise<ClusterList> {
+  const parsed = parseInput(clusterFiltersSchema, filters);
+  const db = getDb();
+  const [rows, total] = await Promise.all([selectClusters(db, parsed), countClusters(db, parsed)]);
+  return { items: rows.map(({ row, memberCount }) => presentClusterSummary(row, memberCount)), total };
+}
+
+export function clusterNotFound(): AppError {
+  return new AppError('DIRECTORY_CLUSTERS_NOT_FOUND', 404);
+}
+
+/** A cluster's public profile; its managers are the holders of `cluster_manager` at its slug. */
+export async function getCluster(_actor: Actor, slug: string): Promise<ClusterProfile> {
+  const db = getDb();
+  const row = await findClusterBySlug(db, slug);
+  if (!row) throw clusterNotFound();
+  const [facts, members, managers, anchor] = await Promise.all([
+    selectFacts(db, row.id),
+    selectMembers(db, row.id, { publishedOnly: true }),
+    listRoleHolders('cluster_manager', 'cluster', row.slug, db),
+    row.anchorOrganisationId ? findOrganisationById(db, row.anchorOrganisationId) : Promise.resolve(undefined),
+  ]);
+  return presentClusterProfile(row, { facts, members, managers, anchor: anchor ?? null });
+}
+
+/** Every member whatever its organisation's status, for the cluster's managers and programme staff. */
+export async function listClusterMembers(actor: Actor, slug: string): Promise<ClusterMember[]> {
+  if (actor.kind === 'anonymous') throw CommonErrors.unauthenticated();
+  const db = getDb();
+  const row = await findClusterBySlug(db, slug);
+  if (!row) throw clusterNotFound();
+  if (!canManageCluster(actor, row)) throw CommonErrors.forbidden();
+  const members = await selectMembers(db, row.id, { publishedOnly: false });
+  return members.map((m) => ({ slug: m.slug, name: m.name, type: m.type, role: m.role, isDemo: m.isDemo, status: m.status }));
+}
