@@ -1,0 +1,6 @@
+/** The search kernel (decision 0008): normalisation, the index tables, queries, highlighting. */
+export { type HighlightSegment, highlightMatches } from './highlight.ts';
+export { resultHref, type SearchKind } from './kinds.ts';
+export { foldCharacter, normaliseForSearch, searchTerms } from './normalise.ts';
+export { reindexAll } from './reindex.server.ts';
+export { type SearchHitsOptions, searchHits, searchQuery, searchRank } from './search-sql.ts';
