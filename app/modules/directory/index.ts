@@ -45,7 +45,44 @@ export {
 } from './directory.contracts.ts';
 export { listCountries, listMaterials, listSectors, seedReferenceData } from './directory.service.server.ts';
 export * from './directory.vocabulary.ts';
+export { directoryImageResponse, isPublicDirectoryImage } from './media.server.ts';
+export { canDecideRequests, canManageOrganisation, canPropose, organisationSubject } from './organisation.policy.ts';
 export { canSeeContact, mediaUrl } from './organisation.presenter.ts';
+export { createOrganisationAdminApi } from './organisation-admin.api.server.ts';
+export {
+  CLAIM_MESSAGE_MAX_LENGTH,
+  type ClaimInput,
+  DECISIONS,
+  type Decision,
+  IMAGE_CONTENT_TYPES,
+  type ImageUpload,
+  MAX_IMAGE_BYTES,
+  MAX_PHOTOS,
+  type OrganisationPatch,
+  organisationPatchSchema,
+} from './organisation-admin.contracts.ts';
+export {
+  type ClaimDecision,
+  type ClaimResult,
+  claimOrganisation,
+  createOrganisation,
+  decideClaim,
+  decideProposal,
+  getOrganisationForEdit,
+  listPendingRequests,
+  mayEditOrganisation,
+  type OrganisationEditView,
+  type OrganisationImages,
+  organisationHistory,
+  type PendingClaim,
+  type PendingRequests,
+  type ProposalDecision,
+  proposeOrganisation,
+  REQUESTS_LIST_LIMIT,
+  removeOrganisationImage,
+  updateOrganisation,
+  uploadOrganisationImages,
+} from './organisation-admin.service.server.ts';
 export {
   effectiveSort,
   FACET_KEYS,
@@ -80,3 +117,5 @@ export {
   type OrganisationList,
   type OrganisationPage,
 } from './organisations.query.server.ts';
+export { type ListedPerson, type ManagedPerson, PERSON_NAME_MAX_LENGTH, type PersonInput, personInputSchema } from './people.contracts.ts';
+export { addPerson, listPeople, PEOPLE_LIST_LIMIT, type PeopleList, removePerson, updatePerson } from './people.service.server.ts';
