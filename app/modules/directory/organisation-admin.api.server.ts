@@ -18,7 +18,7 @@ import {
 import { listedPersonSchema, managedPersonSchema, personInputSchema } from './people.contracts.ts';
 import { addPerson, listPeople } from './people.service.server.ts';
 
-const TAG = 'organisations';
+const TAG = 'organisation-management';
 
 const slugParams = z.object({ slug: slugSchema });
 
