@@ -119,3 +119,96 @@ export {
 } from './organisations.query.server.ts';
 export { type ListedPerson, type ManagedPerson, PERSON_NAME_MAX_LENGTH, type PersonInput, personInputSchema } from './people.contracts.ts';
 export { addPerson, listPeople, PEOPLE_LIST_LIMIT, type PeopleList, removePerson, updatePerson } from './people.service.server.ts';
+export {
+  type ImportCounts,
+  type ImportPreview,
+  type ImportRunSummary,
+  type ImportRunsPage,
+  type ImportRunView,
+  MAX_IMPORT_FILE_BYTES,
+} from './import/import.contracts.ts';
+export { canImport, canSeeImports } from './import/import.policy.ts';
+export {
+  createImportDraft,
+  type FileImportOptions,
+  IMPORT_RUNS_PAGE_SIZE,
+  importFile,
+  listImportRuns,
+  previewImportRun,
+  startImportRun,
+} from './import/import.service.server.ts';
+export { IMPORT_KINDS, type ImportIssue, type ImportKind, type ImportRunStatus } from './import/import.vocabulary.ts';
+export { directoryImageResponse, isPublicDirectoryImage } from './media.server.ts';
+export { canDecideRequests, canManageOrganisation, canPropose, organisationSubject } from './organisation.policy.ts';
+export { canSeeContact, mediaUrl } from './organisation.presenter.ts';
+export { createOrganisationAdminApi } from './organisation-admin.api.server.ts';
+export {
+  CLAIM_MESSAGE_MAX_LENGTH,
+  type ClaimInput,
+  DECISIONS,
+  type Decision,
+  IMAGE_CONTENT_TYPES,
+  type ImageUpload,
+  MAX_IMAGE_BYTES,
+  MAX_PHOTOS,
+  type OrganisationPatch,
+  organisationPatchSchema,
+} from './organisation-admin.contracts.ts';
+export {
+  type ClaimDecision,
+  type ClaimResult,
+  claimOrganisation,
+  createOrganisation,
+  decideClaim,
+  decideProposal,
+  getOrganisationForEdit,
+  listPendingRequests,
+  mayEditOrganisation,
+  type OrganisationEditView,
+  type OrganisationImages,
+  organisationHistory,
+  type PendingClaim,
+  type PendingRequests,
+  type ProposalDecision,
+  proposeOrganisation,
+  REQUESTS_LIST_LIMIT,
+  removeOrganisationImage,
+  updateOrganisation,
+  uploadOrganisationImages,
+} from './organisation-admin.service.server.ts';
+export {
+  type DirectoryLabels,
+  effectiveSort,
+  FACET_KEYS,
+  type FacetKey,
+  type FacetValue,
+  filtersQuery,
+  filtersToSearchParams,
+  hasActiveFilters,
+  LIST_FACET_KEYS,
+  type ListFacetKey,
+  NO_FILTERS,
+  ORGANISATION_SORTS,
+  type OrganisationFacets,
+  type OrganisationFilters,
+  type OrganisationSort,
+  organisationFiltersSchema,
+  type ReadFilters,
+  readOrganisationFilters,
+  searchParamsToInput,
+  toggleFacetValue,
+  withPage,
+  withWomenLed,
+} from './organisation-filters.ts';
+export { createOrganisationsApi } from './organisations.api.server.ts';
+export {
+  getOrganisation,
+  getOrganisationPage,
+  type ListOrganisationsOptions,
+  listOrganisations,
+  MAX_PAGE_SIZE,
+  type OrganisationList,
+  type OrganisationPage,
+} from './organisations.query.server.ts';
+export { type ListedPerson, type ManagedPerson, PERSON_NAME_MAX_LENGTH, type PersonInput, personInputSchema } from './people.contracts.ts';
+export { addPerson, listPeople, PEOPLE_LIST_LIMIT, type PeopleList, removePerson, updatePerson } from './people.service.server.ts';

@@ -6,7 +6,8 @@ export type ImportKind = (typeof IMPORT_KINDS)[number];
 export const IMPORT_FORMATS = ['csv', 'xlsx'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 
-export const IMPORT_RUN_STATUSES = ['pending', 'running', 'succeeded', 'failed'] as const;
+/** `draft`: uploaded, waiting for its column mapping to be confirmed. */
+export const IMPORT_RUN_STATUSES = ['draft', 'pending', 'running', 'succeeded', 'failed'] as const;
 export type ImportRunStatus = (typeof IMPORT_RUN_STATUSES)[number];
 
 /** What happened to one row (or, in a dry run, what would happen). */

@@ -1,0 +1,159 @@
+/**
+ * Reads an uploaded table as rows of strings, streaming: CSV (UTF-8 with or without a byte order
+ * mark; `,`, `;` or tab, whichever the header line uses) or XLSX (the first sheet). Each row keeps
+ * its number in the file as a spreadsheet shows it (the header is row 1), so a report points at
+ * the line a person can find. An unreadable file is `DIRECTORY_IMPORT_FILE_UNREADABLE`.
+ */
+import type { Readable } from 'node:stream';
+import { parse } from 'csv-parse';
+import ExcelJS from 'exceljs';
+import { AppError } from '#app/shared/errors.ts';
+import type { ImportFormat } from './import.vocabulary.ts';
+
+export interface TableSource {
+  format: ImportFormat;
+  /** Opens the bytes from the start; called once per pass over the file. */
+  open: () => Promise<Readable>;
+}
+
+export interface TableRow {
+  /** Row number in the file (the header is row 1). */
+  number: number;
+  cells: string[];
+}
+
+export interface Table {
+  headers: string[];
+  rows: AsyncIterable<TableRow>;
+}
+
+const DELIMITERS = [',', ';', '\t'] as const;
+
+/** The format a file name or media type says, or null for anything else. */
+export function formatOf(fileName: string, contentType = ''): ImportFormat | null {
+  const name = fileName.toLowerCase();
+  if (name.endsWith('.xlsx') || contentType.includes('spreadsheetml')) return 'xlsx';
+  if (/\.(csv|tsv|txt)$/.test(name) || /^text\/(csv|plain|tab-separated-values)/.test(contentType)) return 'csv';
+  return null;
+}
+
+/** The delimiter used most on the first line outside quotes (comma when none is). */
+export function detectDelimiter(firstLine: string): string {
+  const counts = new Map<string, number>(DELIMITERS.map((d) => [d, 0]));
+  let quoted = false;
+  for (const char of firstLine) {
+    if (char === '"') quoted = !quoted;
+    else if (!quoted && counts.has(char)) counts.set(char, counts.get(char)! + 1);
+  }
+  let best = ',';
+  for (const [delimiter, count] of counts) if (count > counts.get(best)!) best = delimiter;
+  return best;
+}
+
+async function readFirstLine(stream: Readable): Promise<string> {
+  let text = '';
+  try {
+    for await (const chunk of stream) {
+      text += typeof chunk === 'string' ? chunk : (chunk as Buffer).toString('utf8');
+      const end = text.search(/\r?\n/);
+      if (end >= 0) return text.slice(0, end);
+      if (text.length > 1_000_000) break;
+    }
+    return text;
+  } finally {
+    stream.destroy();
+  }
+}
+
+function unreadable(cause: unknown): AppError {
+  const line = typeof cause === 'object' && cause !== null && 'lines' in cause ? Number((cause as { lines: unknown }).lines) : undefined;
+  return new AppError('DIRECTORY_IMPORT_FILE_UNREADABLE', 400, line ? { line } : undefined);
+}
+
+async function* csvRows(source: TableSource): AsyncGenerator<TableRow> {
+  const delimiter = detectDelimiter((await readFirstLine(await source.open())).replace(/^\uFEFF/, ''));
+  const parser = (await source.open()).pipe(
+    parse({ bom: true, delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, info: true }),
+  );
+  try {
+    for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+      yield { number: info.lines, cells: record };
+    }
+  } catch (error) {
+    throw unreadable(error);
+  }
+}
+
+/** A cell of the streaming XLSX reader as the text a person sees in it. */
+export function cellText(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (typeof value === 'object') {
+    const cell = value as { richText?: { text: string }[]; text?: unknown; result?: unknown; hyperlink?: string };
+    if (cell.richText) return cell.richText.map((part) => part.text).join('');
+    if ('result' in cell) return cellText(cell.result);
+    if (cell.text !== undefined) return cellText(cell.text);
+    if (cell.hyperlink) return cell.hyperlink;
+  }
+  return '';
+}
+
+async function* xlsxRows(source: TableSource): AsyncGenerator<TableRow> {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(await source.open(), {
+    sharedStrings: 'cache',
+    worksheets: 'emit',
+    hyperlinks: 'ignore',
+    styles: 'ignore',
+    entries: 'emit',
+  });
+  try {
+    for await (const sheet of reader) {
+      for await (const row of sheet) {
+        // Row values are 1-based and sparse.
+        const values = (row.values as unknown[]).slice(1);
+        yield { number: row.number, cells: Array.from(values, cellText) };
+      }
+      return;
+    }
+  } catch (error) {
+    throw unreadable(error);
+  }
+}
+
+function rowsOf(source: TableSource): AsyncGenerator<TableRow> {
+  return source.format === 'csv' ? csvRows(source) : xlsxRows(source);
+}
+
+const isBlank = (row: TableRow) => row.cells.every((cell) => cell.trim() === '');
+
+/** The header row and an iterator over the rows below it (blank rows skipped). */
+export async function openTable(source: TableSource): Promise<Table> {
+  const rows = rowsOf(source);
+  let header: TableRow | undefined;
+  for (;;) {
+    const next = await rows.next();
+    if (next.done) break;
+    if (!isBlank(next.value)) {
+      header = next.value;
+      break;
+    }
+  }
+  if (!header) throw new AppError('DIRECTORY_IMPORT_FILE_EMPTY', 400);
+  const headers = header.cells.map((cell) => cell.trim());
+  return {
+    headers,
+    rows: (async function* () {
+      for await (const row of rows) if (!isBlank(row)) yield row;
+    })(),
+  };
+}
+
+/** Rows below the header, for the progress total (a quick pass before the real one). */
+export async function countRows(source: TableSource): Promise<number> {
+  const table = await openTable(source);
+  let count = 0;
+  for await (const _row of table.rows) count++;
+  return count;
+}
