@@ -4,7 +4,7 @@
  * by exporting `create<Module>Api()` from its index.ts and listing it in `MODULE_APIS` with its tag.
  */
 
-import { createDirectoryApi, createOrganisationsApi } from '#app/modules/directory/index.ts';
+import { createDirectoryApi, createOrganisationAdminApi, createOrganisationsApi } from '#app/modules/directory/index.ts';
 import { createIdentityApi, resolveRequestActor } from '#app/modules/identity/index.ts';
 import { createApiDocs } from '#app/shared/api/docs.server.ts';
 import { buildOpenApiDocument, registerApiComponents } from '#app/shared/api/openapi.server.ts';
@@ -28,6 +28,14 @@ const MODULE_APIS = [
       description: 'The directory of enterprises and institutions: filtered, searched and paged lists, profiles.',
     },
     create: createOrganisationsApi,
+  },
+  {
+    tag: {
+      name: 'organisation-management',
+      description:
+        'Creating, proposing, editing and claiming organisations, their people, and the staff decisions on proposals and claims.',
+    },
+    create: createOrganisationAdminApi,
   },
 ];
 
