@@ -4,7 +4,12 @@
  * by exporting `create<Module>Api()` from its index.ts and listing it in `MODULE_APIS` with its tag.
  */
 
-import { createDirectoryApi, createOrganisationAdminApi, createOrganisationsApi } from '#app/modules/directory/index.ts';
+import {
+  createClustersApi,
+  createDirectoryApi,
+  createOrganisationAdminApi,
+  createOrganisationsApi,
+} from '#app/modules/directory/index.ts';
 import { createIdentityApi, resolveRequestActor } from '#app/modules/identity/index.ts';
 import { createApiDocs } from '#app/shared/api/docs.server.ts';
 import { buildOpenApiDocument, registerApiComponents } from '#app/shared/api/openapi.server.ts';
@@ -36,6 +41,13 @@ const MODULE_APIS = [
         'Creating, proposing, editing and claiming organisations, their people, and the staff decisions on proposals and claims.',
     },
     create: createOrganisationAdminApi,
+  },
+  {
+    tag: {
+      name: 'clusters',
+      description: 'Clusters of the programme: list and profiles, their members, managed by staff and cluster managers.',
+    },
+    create: createClustersApi,
   },
 ];
 

@@ -1,4 +1,26 @@
 /** The directory module's public surface. */
+export { canCreateCluster, canManageCluster } from './cluster.policy.ts';
+export { CLUSTERS_TAG, createClustersApi } from './clusters.api.server.ts';
+export {
+  type ClusterFilters,
+  type ClusterFiltersInput,
+  type ClusterMember,
+  type ClusterMemberInput,
+  type ClusterPatch,
+  clusterFiltersSchema,
+  clusterMemberInputSchema,
+  clusterMemberSchema,
+  clusterPatchSchema,
+} from './clusters.contracts.ts';
+export { type ClusterList, getCluster, listClusterMembers, listClusters } from './clusters.query.server.ts';
+export {
+  addClusterMember,
+  createCluster,
+  type MembershipChange,
+  removeClusterMember,
+  setMemberRole,
+  updateCluster,
+} from './clusters.service.server.ts';
 export { createDirectoryApi } from './directory.api.server.ts';
 export {
   type ClusterInput,
