@@ -9,6 +9,7 @@ import {
   createDirectoryApi,
   createOrganisationAdminApi,
   createOrganisationsApi,
+  createTwinsApi,
 } from '#app/modules/directory/index.ts';
 import { createIdentityApi, resolveRequestActor } from '#app/modules/identity/index.ts';
 import { createApiDocs } from '#app/shared/api/docs.server.ts';
@@ -48,6 +49,13 @@ const MODULE_APIS = [
       description: 'Clusters of the programme: list and profiles, their members, managed by staff and cluster managers.',
     },
     create: createClustersApi,
+  },
+  {
+    tag: {
+      name: 'twins',
+      description: 'The twins finder: counterparts of a cluster or an organisation in other countries, ranked, with the reasons.',
+    },
+    create: createTwinsApi,
   },
 ];
 

@@ -1,12 +1,12 @@
 /**
  * Start-up, in order: configuration, database (with its lock), migrations, reference data and
- * roles, demo accounts on a first start, background jobs. Expected failures (a bad configuration
- * value, a locked data directory) print one clear message and exit non-zero, without a stack
- * trace. The CLI opens and prepares the database with the same steps.
+ * roles, demo directory and accounts on a first start, background jobs. Expected failures (a bad
+ * configuration value, a locked data directory) print one clear message and exit non-zero,
+ * without a stack trace. The CLI opens and prepares the database with the same steps.
  */
 import { hostname } from 'node:os';
 import { sql } from 'drizzle-orm';
-import { type ReferenceDataCounts, seedReferenceData } from '#app/modules/directory/index.ts';
+import { type ReferenceDataCounts, seedDemoDirectory, seedReferenceData } from '#app/modules/directory/index.ts';
 import { type DemoLogin, ensureDemoAccounts, seedRoles } from '#app/modules/identity/index.ts';
 import { type Config, getConfig } from '#app/shared/config.server.ts';
 import { type Database, type DatabaseKind, openDatabase, queryRows, setDatabase } from '#app/shared/db/client.server.ts';
@@ -79,15 +79,21 @@ export function formatDemoLogins(logins: readonly DemoLogin[], publicUrl: string
   ].join('\n');
 }
 
-/** Creates the demo accounts when the configuration and the database call for them; returns their logins or nothing. */
-export async function ensureDemoAccountsIfWanted(config: Config, database: Database): Promise<DemoLogin[]> {
+/**
+ * Creates the demo directory (the real clusters and their demo organisations, which the demo
+ * accounts' scopes name) and the demo accounts when the configuration and the database call for
+ * them; returns the logins or nothing.
+ */
+export async function ensureDemoDataIfWanted(config: Config, database: Database): Promise<DemoLogin[]> {
   const wanted = wantsDemoAccounts({
     mode: config.demo,
     env: config.env,
     databaseKind: database.kind,
     hasUsers: config.demo === 'auto' ? await hasUsers(database) : false,
   });
-  return wanted ? ensureDemoAccounts() : [];
+  if (!wanted) return [];
+  await seedDemoDirectory(database.db);
+  return ensureDemoAccounts();
 }
 
 function exitOnExpectedError(error: unknown): never {
@@ -107,7 +113,7 @@ export async function boot(): Promise<Booted> {
   } catch (error) {
     exitOnExpectedError(error);
   }
-  const demoLogins = await ensureDemoAccountsIfWanted(config, database);
+  const demoLogins = await ensureDemoDataIfWanted(config, database);
   if (demoLogins.length > 0) console.log(formatDemoLogins(demoLogins, config.publicUrl));
   let worker: JobWorker | undefined;
   if (config.jobs.enabled) worker = startJobWorker({ pollMs: config.jobs.pollMs, workerId: `${hostname()}:${process.pid}` });

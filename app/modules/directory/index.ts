@@ -141,6 +141,19 @@ export {
 } from './organisations.query.server.ts';
 export { type ListedPerson, type ManagedPerson, PERSON_NAME_MAX_LENGTH, type PersonInput, personInputSchema } from './people.contracts.ts';
 export { addPerson, listPeople, PEOPLE_LIST_LIMIT, type PeopleList, removePerson, updatePerson } from './people.service.server.ts';
+export { createTwinsApi } from './twins.api.server.ts';
+export { TWINS_PAGE_SIZE, type TwinsFilters, twinsFiltersFromSearchParams, twinsFiltersQuery } from './twins.contracts.ts';
+export { exportTwins, type TwinsExportFormat } from './twins.export.server.ts';
+export { describeTwinReason, languageName, type TwinNames } from './twins.reasons.ts';
+export {
+  type ClusterTwin,
+  findClusterTwins,
+  findOrganisationTwins,
+  type OrganisationTwin,
+  type TwinSource,
+  type TwinsResult,
+} from './twins.service.server.ts';
+export { type MatchStrength, matchStrength, type TwinKind, type TwinReason } from './twins.ts';
 export {
   type ImportCounts,
   type ImportPreview,

@@ -25,10 +25,22 @@ export const TWINS_ORGANISATION_CANDIDATES = TWINS_PAGE_SIZE * TWINS_MAX_PAGE;
 /** Clusters are few (two per country in the programme): every twin is listed, up to this. */
 export const TWINS_MAX_CLUSTERS = 50;
 
+/** One value or the key repeated (`?country=TN&country=MA`): a sorted list without duplicates. */
+function repeatable<T extends z.ZodType<string>>(item: T, max: number) {
+  return z
+    .union([item, z.array(item).max(max)])
+    .optional()
+    .transform((value): z.output<T>[] => [...new Set(value === undefined ? [] : Array.isArray(value) ? value : [value])].sort());
+}
+
 export const twinsFiltersSchema = z.object({
-  country: z.array(iso2Schema).max(30).default([]),
-  type: z.array(organisationTypeSchema).max(ORGANISATION_TYPES.length).default([]),
-  page: z.coerce.number().int().min(1).max(TWINS_MAX_PAGE).default(1),
+  country: repeatable(iso2Schema, 30).meta({
+    description: 'Only twins in these countries (ISO 3166-1 alpha-2); repeat the key for several.',
+  }),
+  type: repeatable(organisationTypeSchema, ORGANISATION_TYPES.length).meta({
+    description: 'Only organisations of these types; repeat the key for several. Clusters are not filtered by type.',
+  }),
+  page: z.coerce.number().int().min(1).max(TWINS_MAX_PAGE).default(1).meta({ description: 'Page of the organisation twins.' }),
 });
 
 export type TwinsFilters = z.output<typeof twinsFiltersSchema>;

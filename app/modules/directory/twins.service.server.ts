@@ -14,10 +14,11 @@ import type { Actor } from '#app/shared/auth/actor.ts';
 import { type Executor, getDb } from '#app/shared/db/client.server.ts';
 import { AppError } from '#app/shared/errors.ts';
 import { parseInput } from '#app/shared/validation.ts';
+import { presentClusterSummary } from './cluster.presenter.ts';
 import type { ClusterSummary, OrganisationContact, OrganisationSummary, TranslatableText } from './directory.contracts.ts';
 import { listCountries, listMaterials, listSectors } from './directory.service.server.ts';
 import type { OrganisationType } from './directory.vocabulary.ts';
-import { contactFor, mediaUrl, presentOrganisationSummary } from './organisation.presenter.ts';
+import { contactFor, presentOrganisationSummary } from './organisation.presenter.ts';
 import {
   TWINS_MAX_CLUSTERS,
   TWINS_ORGANISATION_CANDIDATES,
@@ -26,6 +27,7 @@ import {
   type TwinsFiltersInput,
   twinsFiltersSchema,
 } from './twins.contracts.ts';
+import type { TwinNames } from './twins.reasons.ts';
 import {
   type ClusterMemberAggregate,
   type ClusterRow,
@@ -165,29 +167,6 @@ function clusterProfile(row: ClusterRow, members: ClusterMemberAggregate): TwinP
   };
 }
 
-function asLocale(value: string): 'ar' | 'fr' | 'en' {
-  return value === 'ar' || value === 'fr' ? value : 'en';
-}
-
-function presentCluster(row: ClusterRow, memberCount: number): ClusterSummary {
-  return {
-    id: row.id,
-    slug: row.slug,
-    name: row.name,
-    sourceLocale: asLocale(row.sourceLocale),
-    countryIso2: row.countryIso2,
-    city: row.city,
-    latitude: row.latitude,
-    longitude: row.longitude,
-    subsectorCode: row.subsectorCode,
-    materialCodes: row.materialCodes,
-    stage: row.stage,
-    memberCount,
-    isDemo: row.isDemo,
-    logoUrl: row.logoFileId ? mediaUrl(row.logoFileId) : null,
-  };
-}
-
 type LoadedSource = { source: TwinSource; profile: TwinProfile; clusterId: string | null; clusterRow: ClusterRow | null };
 
 async function loadSource(executor: Executor, kind: TwinKind, slug: string): Promise<LoadedSource> {
@@ -265,7 +244,7 @@ export async function findAllTwins(actor: Actor, kind: TwinKind, slug: string, i
     .slice(0, TWINS_MAX_CLUSTERS)
     .map((twin) => {
       const row = clusterBySlug.get(twin.profile.slug)!;
-      return withScore(twin, { cluster: presentCluster(row, aggregates.get(row.id)?.memberCount ?? 0) });
+      return withScore(twin, { cluster: presentClusterSummary(row, aggregates.get(row.id)?.memberCount ?? 0) });
     });
 
   const organisationBySlug = new Map(organisationRows.map((row) => [row.slug, row]));

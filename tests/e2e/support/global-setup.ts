@@ -1,8 +1,8 @@
 /**
- * Before the browser tests: a throwaway data directory prepared with the CLI (reference data,
- * one platform admin per locale), then the built server (`node server.js`, Node 24) on a free
- * port with mail going to the outbox. PGlite allows one process per data directory, so every
- * CLI command finishes before the server starts. Returns the teardown that stops the server.
+ * Before the browser tests: a throwaway data directory prepared with the CLI (reference data, the
+ * demo directory, one platform admin per locale), then the built server (`node server.js`,
+ * Node 24) on a free port with mail going to the outbox. PGlite allows one process per data
+ * directory, so every CLI command finishes before the server starts. Returns the teardown that stops the server.
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
@@ -77,7 +77,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     PAGE_CACHE_SECONDS: '2',
   };
 
-  runCli(['seed'], env);
+  // The demo directory (the 14 real clusters and their demo organisations) for the directory journeys.
+  runCli(['seed', '--demo-directory'], env);
   for (const locale of LOCALES) {
     const admin = staffAccount(locale);
     runCli(['create-admin', '--email', admin.email, '--name', admin.name, '--password', admin.password, '--locale', admin.locale], env);
