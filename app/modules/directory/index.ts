@@ -21,6 +21,7 @@ export {
   setMemberRole,
   updateCluster,
 } from './clusters.service.server.ts';
+export { type DemoDirectoryCounts, type SyntheticProgress, seedDemoDirectory, seedSyntheticDirectory } from './demo/demo.service.server.ts';
 export { createDirectoryApi } from './directory.api.server.ts';
 export {
   type ClusterInput,
