@@ -7,6 +7,7 @@ import { csrf } from 'hono/csrf';
 import { requestId } from 'hono/request-id';
 import { NONCE, secureHeaders } from 'hono/secure-headers';
 import { createRequestHandler, RouterContextProvider, type ServerBuild } from 'react-router';
+import { directoryImageResponse } from '#app/modules/directory/index.ts';
 import { AUTH_BASE_PATH, CLIENT_IP_HEADER, getAuth, invalidTokenResponse, resolveRequestCredentials } from '#app/modules/identity/index.ts';
 import { carriesBearerToken } from '#app/shared/api/credentials.ts';
 import type { Config } from '#app/shared/config.server.ts';
@@ -105,6 +106,9 @@ export function createHttpApp({ config, build, staticHandler }: HttpAppOptions):
   app.route('/', createPublicApiDocs());
 
   app.get('/i18n/:file', serveCatalog);
+
+  // Logos and photos of the directory, from our own origin (no other origin serves images).
+  app.get('/media/:id', (c) => directoryImageResponse(c.req.param('id')));
 
   app.get('/', (c) => c.redirect(`/${negotiateLocale(c.req.header('accept-language'))}/`, 302));
 
