@@ -68,6 +68,25 @@ export {
 } from './directory.contracts.ts';
 export { listCountries, listMaterials, listSectors, seedReferenceData } from './directory.service.server.ts';
 export * from './directory.vocabulary.ts';
+export {
+  type ImportCounts,
+  type ImportPreview,
+  type ImportRunSummary,
+  type ImportRunsPage,
+  type ImportRunView,
+  MAX_IMPORT_FILE_BYTES,
+} from './import/import.contracts.ts';
+export { canImport, canSeeImports } from './import/import.policy.ts';
+export {
+  createImportDraft,
+  type FileImportOptions,
+  IMPORT_RUNS_PAGE_SIZE,
+  importFile,
+  listImportRuns,
+  previewImportRun,
+  startImportRun,
+} from './import/import.service.server.ts';
+export { IMPORT_KINDS, type ImportIssue, type ImportKind, type ImportRunStatus } from './import/import.vocabulary.ts';
 export { directoryImageResponse, isPublicDirectoryImage } from './media.server.ts';
 export { canDecideRequests, canManageOrganisation, canPropose, organisationSubject } from './organisation.policy.ts';
 export { canSeeContact, mediaUrl } from './organisation.presenter.ts';
@@ -84,6 +103,16 @@ export {
   type OrganisationPatch,
   organisationPatchSchema,
 } from './organisation-admin.contracts.ts';
+export {
+  COMMON_WORKING_LANGUAGES,
+  FORM_LOCALES,
+  type FormState,
+  formFieldOf,
+  formStateFromForm,
+  formStateOf,
+  LINK_KINDS,
+  organisationInputFromForm,
+} from './organisation-admin.form.ts';
 export {
   type ClaimDecision,
   type ClaimResult,
@@ -155,22 +184,3 @@ export {
   type TwinsResult,
 } from './twins.service.server.ts';
 export { type MatchStrength, matchStrength, type TwinKind, type TwinReason } from './twins.ts';
-export {
-  type ImportCounts,
-  type ImportPreview,
-  type ImportRunSummary,
-  type ImportRunsPage,
-  type ImportRunView,
-  MAX_IMPORT_FILE_BYTES,
-} from './import/import.contracts.ts';
-export { canImport, canSeeImports } from './import/import.policy.ts';
-export {
-  createImportDraft,
-  type FileImportOptions,
-  IMPORT_RUNS_PAGE_SIZE,
-  importFile,
-  listImportRuns,
-  previewImportRun,
-  startImportRun,
-} from './import/import.service.server.ts';
-export { IMPORT_KINDS, type ImportIssue, type ImportKind, type ImportRunStatus } from './import/import.vocabulary.ts';
