@@ -6,6 +6,7 @@ import { index, type RouteConfig, route } from '@react-router/dev/routes';
 import { accessRoutes } from './routes/access/routes.ts';
 import { adminRoutes } from './routes/admin/routes.ts';
 import { identityRoutes } from './routes/identity/routes.ts';
+import { organisationsRoutes } from './routes/organisations/routes.ts';
 import { shellRoutes } from './routes/shell/routes.ts';
 
 export default [
@@ -15,6 +16,7 @@ export default [
     ...identityRoutes,
     ...accessRoutes,
     ...adminRoutes,
+    ...organisationsRoutes,
     route('*', 'routes/shell/not-found.tsx'),
   ]),
 ] satisfies RouteConfig;

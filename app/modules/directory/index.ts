@@ -136,16 +136,20 @@ export {
   uploadOrganisationImages,
 } from './organisation-admin.service.server.ts';
 export {
+  type DirectoryLabels,
   effectiveSort,
   FACET_KEYS,
   type FacetKey,
+  type FacetValue,
   filtersQuery,
   filtersToSearchParams,
   hasActiveFilters,
   LIST_FACET_KEYS,
   type ListFacetKey,
+  labelsFromFacets,
   NO_FILTERS,
   ORGANISATION_SORTS,
+  type OrganisationFacets,
   type OrganisationFilters,
   type OrganisationSort,
   organisationFiltersSchema,
@@ -158,17 +162,15 @@ export {
 } from './organisation-filters.ts';
 export { createOrganisationsApi } from './organisations.api.server.ts';
 export {
-  type DirectoryLabels,
-  type FacetValue,
   getOrganisation,
   getOrganisationPage,
   type ListOrganisationsOptions,
   listOrganisations,
   MAX_PAGE_SIZE,
-  type OrganisationFacets,
   type OrganisationList,
   type OrganisationPage,
 } from './organisations.query.server.ts';
+export { EXPORT_FORMATS, type ExportFormat, exportOrganisations, type OrganisationExport } from './organisations-export.server.ts';
 export { type ListedPerson, type ManagedPerson, PERSON_NAME_MAX_LENGTH, type PersonInput, personInputSchema } from './people.contracts.ts';
 export { addPerson, listPeople, PEOPLE_LIST_LIMIT, type PeopleList, removePerson, updatePerson } from './people.service.server.ts';
 export { createTwinsApi } from './twins.api.server.ts';

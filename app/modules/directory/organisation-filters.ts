@@ -5,7 +5,14 @@
  * Pure: used by the pages, the API, the export routes and the query service.
  */
 import { z } from 'zod';
-import { iso2Schema, organisationTypeSchema, referenceCodeSchema, sizeClassSchema, slugSchema } from './directory.contracts.ts';
+import {
+  iso2Schema,
+  organisationTypeSchema,
+  referenceCodeSchema,
+  sizeClassSchema,
+  slugSchema,
+  type TranslatableText,
+} from './directory.contracts.ts';
 
 export const ORGANISATION_SORTS = ['relevance', 'name', 'newest'] as const;
 export type OrganisationSort = (typeof ORGANISATION_SORTS)[number];
@@ -171,4 +178,27 @@ export function withPage(filters: OrganisationFilters, page: number): Organisati
 /** Everything that selects rows (what facet counts and totals depend on): the view without page and sort. */
 export function selectionKey(filters: OrganisationFilters): string {
   return filtersToSearchParams({ ...filters, page: 1, sort: undefined }).toString();
+}
+/** One value of a facet with how many organisations it would show (the other filters applied). */
+export interface FacetValue {
+  value: string;
+  count: number;
+  /** Name of a country, subsector, material or cluster; null for closed vocabularies (types, sizes, the flag), named by the catalogs. */
+  label: TranslatableText | null;
+  selected: boolean;
+}
+
+export type OrganisationFacets = Record<FacetKey, FacetValue[]>;
+
+/** Names of the reference codes an organisation shows, by kind and code. */
+export interface DirectoryLabels {
+  countries: Record<string, TranslatableText>;
+  subsectors: Record<string, TranslatableText>;
+  materials: Record<string, TranslatableText>;
+}
+
+/** The names a page of results needs, read from its facets (every country and subsector shown in a result is a facet value). */
+export function labelsFromFacets(facets: OrganisationFacets): DirectoryLabels {
+  const named = (values: FacetValue[]) => Object.fromEntries(values.flatMap((one) => (one.label ? [[one.value, one.label]] : [])));
+  return { countries: named(facets.country), subsectors: named(facets.subsector), materials: named(facets.material) };
 }

@@ -13,7 +13,15 @@ import { DEFAULT_LOCALE, type Locale } from '#app/shared/i18n/locales.ts';
 import type { OrganisationProfile, OrganisationSummary, TranslatableText } from './directory.contracts.ts';
 import { ORGANISATION_TYPES, type OrganisationStatus, SIZE_CLASSES } from './directory.vocabulary.ts';
 import { presentOrganisationProfile, presentOrganisationSummary } from './organisation.presenter.ts';
-import { effectiveSort, FACET_KEYS, type FacetKey, type OrganisationFilters } from './organisation-filters.ts';
+import {
+  type DirectoryLabels,
+  effectiveSort,
+  FACET_KEYS,
+  type FacetKey,
+  type FacetValue,
+  type OrganisationFacets,
+  type OrganisationFilters,
+} from './organisation-filters.ts';
 import {
   countOrganisations,
   type FacetCountRow,
@@ -29,16 +37,6 @@ export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
 /** Clusters are open-ended: the facet lists the biggest ones (and any the reader ticked). */
 const MAX_CLUSTER_FACET_VALUES = 30;
-
-export interface FacetValue {
-  value: string;
-  count: number;
-  /** Name of a country, subsector, material or cluster; null for closed vocabularies (types, sizes, the flag), named by the catalogs. */
-  label: TranslatableText | null;
-  selected: boolean;
-}
-
-export type OrganisationFacets = Record<FacetKey, FacetValue[]>;
 
 export interface OrganisationList {
   items: OrganisationSummary[];
@@ -57,13 +55,6 @@ export interface ListOrganisationsOptions {
   facets?: boolean;
   /** Statuses other than `published` are for programme staff deciding on them. */
   statuses?: readonly OrganisationStatus[];
-}
-
-/** Names of the reference codes an organisation shows, by kind and code. */
-export interface DirectoryLabels {
-  countries: Record<string, TranslatableText>;
-  subsectors: Record<string, TranslatableText>;
-  materials: Record<string, TranslatableText>;
 }
 
 /** The statuses the actor may list: anyone sees published organisations; only staff deciding on requests see the others. */

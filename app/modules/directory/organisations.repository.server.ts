@@ -35,11 +35,21 @@ function textArray(values: readonly string[]): SQL {
   )}]::text[]`;
 }
 
-/** The conditions of a selection; `except` leaves one facet's own filter out (to count that facet). */
-function conditions(selection: OrganisationSelection, except?: FacetKey): SQL[] {
+/**
+ * The conditions of a selection; `except` leaves one facet's own filter out (to count that facet).
+ * Search hits are read from the statement's `hits` CTE (built once for many branches) or, for a
+ * single query, from the subquery itself.
+ */
+function conditions(selection: OrganisationSelection, except?: FacetKey, hitsFrom: 'cte' | 'subquery' = 'cte'): SQL[] {
   const { filters } = selection;
   const where: SQL[] = [inArray(organisation.status, [...selection.statuses])];
-  if (selection.hits) where.push(sql`${organisation.id} IN (SELECT entity_id FROM hits)`);
+  if (selection.hits) {
+    where.push(
+      hitsFrom === 'cte'
+        ? sql`${organisation.id} IN (SELECT entity_id FROM hits)`
+        : sql`${organisation.id} IN (SELECT entity_id FROM (${selection.hits}) AS hits)`,
+    );
+  }
   if (except !== 'country' && filters.country.length > 0) where.push(inArray(organisation.countryIso2, filters.country));
   if (except !== 'subsector' && filters.subsector.length > 0)
     where.push(sql`${organisation.subsectorCodes} && ${textArray(filters.subsector)}`);
@@ -85,7 +95,6 @@ export async function selectOrganisationPage(
   selection: OrganisationSelection,
   page: PageRequest,
 ): Promise<OrganisationRow[]> {
-  const where = and(...conditions(selection));
   const order = orderBy(page.sort, page.locale, Boolean(selection.hits));
   if (selection.hits) {
     const rows = await executor
@@ -101,7 +110,7 @@ export async function selectOrganisationPage(
   return executor
     .select()
     .from(organisation)
-    .where(where)
+    .where(and(...conditions(selection)))
     .orderBy(...order)
     .limit(page.limit)
     .offset(page.offset);
@@ -168,18 +177,48 @@ export function selectClustersOfOrganisation(executor: Executor, organisationId:
     .orderBy(asc(cluster.slug));
 }
 
-/** Cluster slugs of many organisations at once (exports), keyed by organisation id. */
-export async function selectClusterSlugsOf(executor: Executor, organisationIds: readonly string[]): Promise<Map<string, string[]>> {
-  const bySlug = new Map<string, string[]>();
-  if (organisationIds.length === 0) return bySlug;
+/** The clusters of many organisations at once (exports), keyed by organisation id. */
+export async function selectClustersOf(
+  executor: Executor,
+  organisationIds: readonly string[],
+): Promise<Map<string, OrganisationClusterRow[]>> {
+  const byOrganisation = new Map<string, OrganisationClusterRow[]>();
+  if (organisationIds.length === 0) return byOrganisation;
   const rows = await executor
-    .select({ organisationId: clusterMembership.organisationId, slug: cluster.slug })
+    .select({ organisationId: clusterMembership.organisationId, slug: cluster.slug, name: cluster.name, role: clusterMembership.role })
     .from(clusterMembership)
     .innerJoin(cluster, eq(cluster.id, clusterMembership.clusterId))
     .where(inArray(clusterMembership.organisationId, [...organisationIds]))
     .orderBy(asc(cluster.slug));
-  for (const row of rows) bySlug.set(row.organisationId, [...(bySlug.get(row.organisationId) ?? []), row.slug]);
-  return bySlug;
+  for (const { organisationId, ...link } of rows) byOrganisation.set(organisationId, [...(byOrganisation.get(organisationId) ?? []), link]);
+  return byOrganisation;
+}
+
+/** Where a batch of an export resumes: after this row in name order. */
+export interface BatchCursor {
+  sortName: string;
+  slug: string;
+}
+
+/**
+ * The next batch of the selection in name order, after `cursor` (keyset paging: each batch costs
+ * the same, however deep into a 100,000-row export it is).
+ */
+export async function selectOrganisationBatch(
+  executor: Executor,
+  selection: OrganisationSelection,
+  batch: { locale: Locale; after: BatchCursor | null; limit: number },
+): Promise<{ row: OrganisationRow; sortName: string }[]> {
+  const sortName = organisationSortName(batch.locale);
+  const where = conditions(selection, undefined, 'subquery');
+  if (batch.after) where.push(sql`(${sortName}, ${organisation.slug}) > (${batch.after.sortName}, ${batch.after.slug})`);
+  const rows = await executor
+    .select({ row: organisation, sortName: sql<string | null>`${sortName}` })
+    .from(organisation)
+    .where(and(...where))
+    .orderBy(asc(sortName), asc(organisation.slug))
+    .limit(batch.limit);
+  return rows.map(({ row, sortName: name }) => ({ row, sortName: name ?? '' }));
 }
 
 export interface ReferenceNameRow {
