@@ -81,3 +81,5 @@ export async function restore(options: { in: string }): Promise<void> {
 }
 
 export { importDirectoryFile } from './import.ts';
+
+export { importDirectoryFile } from './import.ts';
