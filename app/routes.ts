@@ -5,6 +5,7 @@
 import { index, type RouteConfig, route } from '@react-router/dev/routes';
 import { accessRoutes } from './routes/access/routes.ts';
 import { adminRoutes } from './routes/admin/routes.ts';
+import { clusterRoutes } from './routes/clusters/routes.ts';
 import { identityRoutes } from './routes/identity/routes.ts';
 import { organisationsRoutes } from './routes/organisations/routes.ts';
 import { shellRoutes } from './routes/shell/routes.ts';
@@ -16,6 +17,7 @@ export default [
     ...identityRoutes,
     ...accessRoutes,
     ...adminRoutes,
+    ...clusterRoutes,
     ...organisationsRoutes,
     route('*', 'routes/shell/not-found.tsx'),
   ]),

@@ -4,11 +4,12 @@
  * only published organisations appear as members to readers, managers see every member.
  */
 import { listRoleHolders } from '#app/modules/identity/index.ts';
+import { type HistoryPage, listSubjectHistory } from '#app/shared/audit/history.server.ts';
 import type { Actor } from '#app/shared/auth/actor.ts';
 import { getDb } from '#app/shared/db/client.server.ts';
 import { AppError, CommonErrors } from '#app/shared/errors.ts';
 import { parseInput } from '#app/shared/validation.ts';
-import { canManageCluster } from './cluster.policy.ts';
+import { CLUSTERS_MANAGE, canManageCluster, clusterSubject } from './cluster.policy.ts';
 import { presentClusterProfile, presentClusterSummary } from './cluster.presenter.ts';
 import { type ClusterFiltersInput, type ClusterMember, clusterFiltersSchema } from './clusters.contracts.ts';
 import {
@@ -62,4 +63,22 @@ export async function listClusterMembers(actor: Actor, slug: string): Promise<Cl
   if (!canManageCluster(actor, row)) throw CommonErrors.forbidden();
   const members = await selectMembers(db, row.id, { publishedOnly: false });
   return members.map((m) => ({ slug: m.slug, name: m.name, type: m.type, role: m.role, isDemo: m.isDemo, status: m.status }));
+}
+
+/** Who changed the cluster and its members, when, and which fields: for its managers, staff and auditors. */
+export async function clusterHistory(
+  actor: Actor,
+  slug: string,
+  page = 1,
+): Promise<{ cluster: Pick<ClusterSummary, 'slug' | 'name' | 'sourceLocale'>; history: HistoryPage }> {
+  if (actor.kind === 'anonymous') throw CommonErrors.unauthenticated();
+  const row = await findClusterBySlug(getDb(), slug);
+  if (!row) throw clusterNotFound();
+  const history = await listSubjectHistory(
+    actor,
+    { subjectType: 'cluster', subjectId: row.id, permission: CLUSTERS_MANAGE, scope: clusterSubject(row) },
+    page,
+  );
+  const { name, sourceLocale } = presentClusterSummary(row, 0);
+  return { cluster: { slug: row.slug, name, sourceLocale }, history };
 }

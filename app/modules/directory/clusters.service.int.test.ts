@@ -8,7 +8,7 @@ import { auditLog, cluster, clusterFact, clusterMembership, user } from '#app/sh
 import { isAppError } from '#app/shared/errors.ts';
 import { addMember, type ClusterRow, insertCluster, insertOrganisation, type OrganisationRow } from '#tests/factories/directory.ts';
 import { useTestDatabase } from '#tests/support/database.ts';
-import { getCluster, listClusterMembers, listClusters } from './clusters.query.server.ts';
+import { clusterHistory, getCluster, listClusterMembers, listClusters } from './clusters.query.server.ts';
 import { addClusterMember, createCluster, removeClusterMember, setMemberRole, updateCluster } from './clusters.service.server.ts';
 
 describe('clusters', () => {
@@ -75,7 +75,12 @@ describe('clusters', () => {
     await db()
       .insert(clusterFact)
       .values([
-        { clusterId: batna.id, text: { en: 'About 700 artisan-jewellers.' }, sourceUrl: 'https://djazairess.com/fr/apsfr/432177', position: 1 },
+        {
+          clusterId: batna.id,
+          text: { en: 'About 700 artisan-jewellers.' },
+          sourceUrl: 'https://djazairess.com/fr/apsfr/432177',
+          position: 1,
+        },
         { clusterId: batna.id, text: { en: 'Traditional Chaoui jewellery.' }, sourceUrl: 'https://www.algerie360.com/', position: 0 },
       ]);
     elJemManager = await person('Amira Manager', { key: 'cluster_manager', scopeType: 'cluster', scopeId: 'el-jem-mosaic' });
@@ -264,11 +269,24 @@ describe('clusters', () => {
     });
 
     it('answers not found for an unknown organisation or a non-member', async () => {
-      expect(await codeOf(addClusterMember(batnaManager, 'batna-jewellery', 'ghost-org'))).toBe('DIRECTORY_CLUSTERS_ORGANISATION_NOT_FOUND');
+      expect(await codeOf(addClusterMember(batnaManager, 'batna-jewellery', 'ghost-org'))).toBe(
+        'DIRECTORY_CLUSTERS_ORGANISATION_NOT_FOUND',
+      );
       expect(await codeOf(setMemberRole(batnaManager, 'batna-jewellery', 'outsider-org', 'partner'))).toBe(
         'DIRECTORY_CLUSTERS_MEMBER_NOT_FOUND',
       );
       expect(await codeOf(addClusterMember(batnaManager, 'no-cluster', 'outsider-org'))).toBe('DIRECTORY_CLUSTERS_NOT_FOUND');
+    });
+  });
+
+  describe('clusterHistory', () => {
+    it('shows the cluster manager who changed what, newest first, and refuses others', async () => {
+      const { cluster: shown, history } = await clusterHistory(batnaManager, 'batna-jewellery');
+      expect(shown.slug).toBe('batna-jewellery');
+      expect(history.entries[0]).toMatchObject({ action: 'directory.cluster.member.remove', actorName: 'Karim Manager' });
+      expect(history.entries.map((e) => e.action)).toContain('directory.cluster.member.add');
+      expect(await codeOf(clusterHistory(elJemManager, 'batna-jewellery'))).toBe('COMMON_FORBIDDEN');
+      expect(await codeOf(clusterHistory(anonymous, 'batna-jewellery'))).toBe('COMMON_UNAUTHENTICATED');
     });
   });
 });

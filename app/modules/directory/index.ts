@@ -1,5 +1,14 @@
 /** The directory module's public surface. */
 export { canCreateCluster, canManageCluster } from './cluster.policy.ts';
+export {
+  CLUSTER_FILTER_KEYS,
+  type ClusterFilterKey,
+  type ClusterFilterValues,
+  clearClusterFilter,
+  clusterFiltersQuery,
+  readClusterFilters,
+  toggleClusterFilter,
+} from './cluster-filters.ts';
 export { CLUSTERS_TAG, createClustersApi } from './clusters.api.server.ts';
 export {
   type ClusterFilters,
@@ -12,7 +21,7 @@ export {
   clusterMemberSchema,
   clusterPatchSchema,
 } from './clusters.contracts.ts';
-export { type ClusterList, getCluster, listClusterMembers, listClusters } from './clusters.query.server.ts';
+export { type ClusterList, clusterHistory, getCluster, listClusterMembers, listClusters } from './clusters.query.server.ts';
 export {
   addClusterMember,
   createCluster,

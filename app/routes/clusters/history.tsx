@@ -1,0 +1,106 @@
+/**
+ * /{locale}/clusters/{slug}/history: who changed the cluster and its members, when, as whom, and
+ * which fields, newest first, paged with plain links. For its managers, programme staff and auditors.
+ */
+import { FormattedDate } from 'react-intl';
+import { Link } from 'react-router';
+import { clusterHistory } from '#app/modules/directory/index.ts';
+import { requireAccountPage } from '#app/modules/identity/index.ts';
+import { requestContext } from '#app/shared/http/request-context.ts';
+import { useLocale, useT } from '#app/shared/i18n/react.tsx';
+import { textIn } from '#app/shared/i18n/translatable.ts';
+import type { Route } from './+types/history';
+import { asErrorResponse, localeOf } from './cluster-page.server.ts';
+import { namedPageMeta, pageMessage } from './meta.ts';
+import '#app/styles/clusters.css';
+
+export const meta: Route.MetaFunction = ({ loaderData, matches, params }) => {
+  const title = pageMessage(matches, 'directory.clusters.history.title');
+  const name = loaderData ? textIn(loaderData.cluster.name, localeOf(params), loaderData.cluster.sourceLocale) : '';
+  return namedPageMeta(matches, name ? `${title ?? ''}: ${name}` : title);
+};
+
+export const headers: Route.HeadersFunction = () => ({ 'Cache-Control': 'no-store' });
+
+/** Actions this module writes about a cluster; others (later modules) are shown by their code. */
+const KNOWN_ACTIONS = ['create', 'update', 'member.add', 'member.role', 'member.remove'];
+const KNOWN_FIELDS = [
+  'name',
+  'description',
+  'sourceLocale',
+  'countryIso2',
+  'city',
+  'latitude',
+  'longitude',
+  'subsectorCode',
+  'materialCodes',
+  'stage',
+  'anchorOrganisationSlug',
+  'links',
+  'facts',
+];
+
+export async function loader({ params, request, context }: Route.LoaderArgs) {
+  const locale = localeOf(params);
+  const actor = requireAccountPage(context.get(requestContext).actor, locale, request);
+  const page = Number(new URL(request.url).searchParams.get('page') ?? '1');
+  const { cluster, history } = await clusterHistory(actor, params.slug, page).catch(asErrorResponse);
+  return { cluster, history };
+}
+
+export default function ClusterHistoryPage({ loaderData }: Route.ComponentProps) {
+  const t = useT();
+  const locale = useLocale();
+  const { cluster, history } = loaderData;
+  const base = `/${locale}/clusters/${cluster.slug}`;
+  const actionLabel = (action: string) => {
+    const short = action.replace(/^directory\.cluster\./, '');
+    return KNOWN_ACTIONS.includes(short) ? t(`directory.clusters.history.${short}`) : action;
+  };
+  const fieldLabel = (field: string) => (KNOWN_FIELDS.includes(field) ? t(`directory.clusters.field.${field}`) : field);
+
+  return (
+    <div className="cluster-history">
+      <p className="cluster-card__meta">
+        <Link to={base}>{textIn(cluster.name, locale, cluster.sourceLocale, cluster.slug)}</Link>
+      </p>
+      <h1>{t('directory.clusters.history.title')}</h1>
+      {history.entries.length === 0 ? (
+        <p>{t('directory.clusters.history.empty')}</p>
+      ) : (
+        <ol className="cluster-history__list">
+          {history.entries.map((entry) => (
+            <li key={entry.id} className="card">
+              <p>
+                <strong>{actionLabel(entry.action)}</strong>
+                {' · '}
+                <FormattedDate value={entry.createdAt} dateStyle="medium" timeStyle="short" />
+              </p>
+              <p>
+                {entry.actorName
+                  ? t('directory.clusters.history.by', { name: <bdi key="name">{entry.actorName}</bdi> })
+                  : t('directory.clusters.history.bySystem')}
+                {entry.actingAsName && <> {t('directory.clusters.history.actingAs', { name: <bdi key="as">{entry.actingAsName}</bdi> })}</>}
+              </p>
+              {entry.changed.length > 0 && (
+                <p>{t('directory.clusters.history.changed', { fields: entry.changed.map(fieldLabel).join(', ') })}</p>
+              )}
+            </li>
+          ))}
+        </ol>
+      )}
+      <nav className="pager" aria-label={t('directory.clusters.history.pages')}>
+        {history.page > 1 && (
+          <Link to={`?page=${history.page - 1}`} rel="prev">
+            {t('directory.clusters.history.newer')}
+          </Link>
+        )}{' '}
+        {history.hasNext && (
+          <Link to={`?page=${history.page + 1}`} rel="next">
+            {t('directory.clusters.history.older')}
+          </Link>
+        )}
+      </nav>
+    </div>
+  );
+}

@@ -1,0 +1,10 @@
+import { type RouteConfigEntry, route } from '@react-router/dev/routes';
+
+/** Paths are relative to the locale prefix (/:lang). Public pages, then the managers' pages of one cluster. */
+export const clusterRoutes: RouteConfigEntry[] = [
+  route('clusters', 'routes/clusters/list.tsx'),
+  route('clusters/:slug', 'routes/clusters/profile.tsx'),
+  route('clusters/:slug/edit', 'routes/clusters/edit.tsx'),
+  route('clusters/:slug/members', 'routes/clusters/members.tsx'),
+  route('clusters/:slug/history', 'routes/clusters/history.tsx'),
+];
