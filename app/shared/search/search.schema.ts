@@ -2,7 +2,9 @@
  * The search index (decision 0008). One `search_document` per searchable entity, written only by
  * database triggers (migration `search-triggers`), so every writer (services, import, seed) is
  * indexed with no extra call. `search_word` is the vocabulary of names and taxonomy terms for typo
- * matching; `search_synonym` adds trilingual keywords to taxonomy terms ("bijoux" for silver).
+ * matching (its trigram index finds "bethlehem" for "betlehem"); `search_synonym` adds trilingual
+ * keywords to taxonomy terms ("bijoux" for silver); `search_taxonomy` holds each taxonomy term's
+ * lexemes (names in three languages and keywords), computed once per term rather than per document.
  */
 import { boolean, customType, index, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
 import type { Translatable } from '../db/columns.ts';
@@ -24,7 +26,7 @@ export const searchDocument = pgTable(
     /** Whether visitors may find it (organisations: published only). */
     isPublic: boolean('is_public').notNull().default(true),
     isDemo: boolean('is_demo').notNull().default(false),
-    /** Names in every language in search form, separated by ` / `, for trigram similarity and exact-name boosts. */
+    /** Names in every language in search form, separated by ` / `, for the similarity and exact-name parts of the rank. */
     names: text('names').notNull(),
     document: tsvector('document').notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -32,7 +34,6 @@ export const searchDocument = pgTable(
   (t) => [
     primaryKey({ columns: [t.kind, t.entityId] }),
     index('search_document_document_idx').using('gin', t.document),
-    index('search_document_names_idx').using('gin', t.names.op('gin_trgm_ops')),
     index('search_document_slug_idx').on(t.kind, t.slug),
   ],
 );
@@ -54,6 +55,18 @@ export const searchSynonym = pgTable(
     subjectKind: text('subject_kind').notNull(),
     code: text('code').notNull(),
     terms: jsonb('terms').$type<Translatable>().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.subjectKind, t.code] })],
+);
+
+/** The lexemes (weight B) of a subsector, material or country: its names, its family's, its keywords. Derived; rebuilt by triggers. */
+export const searchTaxonomy = pgTable(
+  'search_taxonomy',
+  {
+    /** `subsector`, `material` or `country`. */
+    subjectKind: text('subject_kind').notNull(),
+    code: text('code').notNull(),
+    vector: tsvector('vector').notNull(),
   },
   (t) => [primaryKey({ columns: [t.subjectKind, t.code] })],
 );
