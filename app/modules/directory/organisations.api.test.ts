@@ -72,6 +72,13 @@ describe('organisations API', () => {
     expect(single.items.map((o) => o.slug)).toEqual(['api-tn-silver']);
   });
 
+  it('searches with q, in any language of the index', async () => {
+    const list = listSchema.parse(await (await apiRequest(app, '/api/v1/organisations?q=essaouira')).json());
+    expect(list.items.map((o) => o.slug)).toEqual(['api-ma-wood']);
+    const none = listSchema.parse(await (await apiRequest(app, '/api/v1/organisations?q=essaouira&country=TN')).json());
+    expect(none.total).toBe(0);
+  });
+
   it('pages with page and pageSize', async () => {
     const list = listSchema.parse(await (await apiRequest(app, '/api/v1/organisations?pageSize=2&page=2')).json());
     expect(list).toMatchObject({ total: 3, page: 2, pageSize: 2, pageCount: 2 });

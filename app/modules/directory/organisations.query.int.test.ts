@@ -138,6 +138,18 @@ describe('organisations directory (read side)', () => {
     expect(seen).toEqual(['tn-silver', 'ma-silver', 'lb-consenting', 'tn-coop', 'lb-private', 'tn-weavers', 'ma-leather']);
   });
 
+  it('searches with q through the search index, ranked, and counts facets among the hits', async () => {
+    const list = await listOrganisations(anonymous, filters({ q: 'silver' }), { facets: true });
+    expect(list.items.map((o) => o.slug).sort()).toEqual(['ma-silver', 'tn-silver']);
+    expect(facet(list, 'country')).toEqual({ TN: 1, MA: 1 });
+    const narrowed = await listOrganisations(anonymous, filters({ q: 'silver', country: ['MA'] }), { facets: true });
+    expect(narrowed.items.map((o) => o.slug)).toEqual(['ma-silver']);
+    expect(facet(narrowed, 'country')).toEqual({ TN: 1, MA: 1 });
+    const french = await listOrganisations(anonymous, filters({ q: 'tisserandes', sort: 'name' }));
+    expect(french.items.map((o) => o.slug)).toEqual(['tn-weavers']);
+    expect((await listOrganisations(anonymous, filters({ q: 'Proposed One' }))).total).toBe(0);
+  });
+
   it('sorts the newest first when asked', async () => {
     const list = await listOrganisations(anonymous, filters({ sort: 'newest' }), { pageSize: 2 });
     expect(list.items.map((o) => o.slug)).toEqual(['lb-private', 'lb-consenting']);

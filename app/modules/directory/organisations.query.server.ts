@@ -10,6 +10,7 @@ import { can } from '#app/shared/auth/can.ts';
 import { type Executor, getDb } from '#app/shared/db/client.server.ts';
 import { AppError, CommonErrors } from '#app/shared/errors.ts';
 import { DEFAULT_LOCALE, type Locale } from '#app/shared/i18n/locales.ts';
+import { searchHits } from '#app/shared/search/index.ts';
 import type { OrganisationProfile, OrganisationSummary, TranslatableText } from './directory.contracts.ts';
 import { ORGANISATION_TYPES, type OrganisationStatus, SIZE_CLASSES } from './directory.vocabulary.ts';
 import { presentOrganisationProfile, presentOrganisationSummary } from './organisation.presenter.ts';
@@ -64,9 +65,14 @@ export function listableStatuses(actor: Actor, requested: readonly OrganisationS
   return requested;
 }
 
-/** What a list is about: the filters and, when there is search text, the search hits. */
+/**
+ * What a list is about: the filters and, when there is search text, the search hits (visitors'
+ * search documents only, unless the list is of organisations visitors do not see).
+ */
 export function selectionOf(filters: OrganisationFilters, statuses: readonly OrganisationStatus[]): OrganisationSelection {
-  return { filters, statuses };
+  if (!filters.q) return { filters, statuses };
+  const includeHidden = statuses.some((status) => status !== 'published');
+  return { filters, statuses, hits: searchHits('organisation', filters.q, { includeHidden }) };
 }
 
 function orderedFacet(facet: FacetKey, rows: FacetCountRow[], labels: DirectoryLabels, filters: OrganisationFilters): FacetValue[] {

@@ -30,7 +30,9 @@ export const meta: Route.MetaFunction = ({ loaderData, matches, params }) => {
   const section = messages?.['directory.organisations.title'] ?? '';
   const brand = messages?.['shell.brand'] ?? 'Mosaic';
   const description = textIn(organisation.description, locale, organisation.sourceLocale);
-  const summary = description.length > DESCRIPTION_LENGTH ? `${description.slice(0, DESCRIPTION_LENGTH - 1).trimEnd()}…` : description;
+  const summary =
+    (description.length > DESCRIPTION_LENGTH ? `${description.slice(0, DESCRIPTION_LENGTH - 1).trimEnd()}…` : description) ||
+    messages?.['directory.organisations.lead'];
   return [
     { title: `${name} — ${section} · ${brand}` },
     { property: 'og:title', content: name },
