@@ -6,14 +6,23 @@
  *   GET /en/ (home page) on one process, 32 connections         >= 500 requests/s
  * Usage: npx node bench/run.ts [--runs 5] [--duration 20] [--out bench/results/FILE.md]
  */
-import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, hostname, loadavg } from 'node:os';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import autocannon from 'autocannon';
-import { ensureBuilt, projectRoot, type RunningServer, startServer } from '#server/process-harness.ts';
+import { ensureBuilt, projectRoot, startServer } from '#server/process-harness.ts';
+import {
+  CONNECTIONS,
+  describeLoad,
+  type LoadResult,
+  load,
+  machineFacts,
+  machineSection,
+  median,
+  rssMb,
+  sleep,
+  verdict,
+} from './support.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -24,7 +33,6 @@ const { values: args } = parseArgs({
 });
 const runs = Number(args.runs);
 const durationSeconds = Number(args.duration);
-const CONNECTIONS = 32;
 
 const GOALS = {
   startupMs: 5_000,
@@ -32,80 +40,6 @@ const GOALS = {
   healthRps: 2_000,
   homeRps: 500,
 };
-
-function shell(command: string, commandArgs: string[]): string {
-  try {
-    return execFileSync(command, commandArgs, { cwd: projectRoot, encoding: 'utf8' }).trim();
-  } catch {
-    return '(unavailable)';
-  }
-}
-
-function machineFacts() {
-  return {
-    date: new Date().toISOString(),
-    host: hostname(),
-    nproc: shell('nproc', []),
-    cpu: cpus()[0]?.model ?? '(unknown)',
-    memory: shell('free', ['-h']),
-    loadBefore: loadavg()
-      .map((l) => l.toFixed(2))
-      .join(' '),
-    node: process.version,
-    commit: `${shell('git', ['rev-parse', '--short', 'HEAD'])}${shell('git', ['status', '--porcelain']) ? ' (working tree has uncommitted changes)' : ''}`,
-  };
-}
-
-/** CPU time (user + system) a process has used so far, in ms, from /proc (Linux). */
-function cpuMs(pid: number): number {
-  // Fields after the command name (which may contain spaces): utime and stime are the 12th and 13th.
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
-  const ticksPerSecond = Number(shell('getconf', ['CLK_TCK'])) || 100;
-  return ((Number(fields[11]) + Number(fields[12])) * 1000) / ticksPerSecond;
-}
-
-/** Resident set size of a process, from /proc (Linux). */
-function rssMb(pid: number): number {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kb = Number(/^VmRSS:\s+(\d+) kB/m.exec(status)?.[1]);
-  return kb / 1024;
-}
-
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-interface LoadResult {
-  path: string;
-  requestsPerSecond: number;
-  p50: number;
-  p99: number;
-  total: number;
-  non2xx: number;
-  errors: number;
-  /** Server CPU time per request: independent of what else the machine is doing. */
-  cpuMsPerRequest: number;
-}
-
-async function load(server: RunningServer, urlPath: string, seconds: number, headers: Record<string, string> = {}): Promise<LoadResult> {
-  const pid = server.child.pid as number;
-  const cpuBefore = cpuMs(pid);
-  const result = await autocannon({ url: `${server.url}${urlPath}`, connections: CONNECTIONS, duration: seconds, headers });
-  return {
-    path: urlPath,
-    requestsPerSecond: result.requests.average,
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    total: result.requests.total,
-    non2xx: result.non2xx,
-    errors: result.errors,
-    cpuMsPerRequest: (cpuMs(pid) - cpuBefore) / Math.max(1, result.requests.total),
-  };
-}
-
-const describeLoad = (r: LoadResult) =>
-  `${r.requestsPerSecond.toFixed(0)} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms (${r.total} requests, ${r.non2xx} non-2xx, ${r.errors} errors; server CPU ${r.cpuMsPerRequest.toFixed(2)} ms per request, i.e. at most ${(1000 / r.cpuMsPerRequest).toFixed(0)} req/s on one free core)`;
-
-const verdict = (ok: boolean) => (ok ? 'met' : '**missed**');
 
 async function main() {
   const facts = machineFacts();
@@ -172,17 +106,7 @@ async function main() {
     const report = [
       `# Benchmark results, ${facts.date.slice(0, 10)}`,
       '',
-      '## Machine',
-      '',
-      `- Date (UTC): ${facts.date}`,
-      `- Host: ${facts.host}; \`nproc\`: ${facts.nproc}; CPU: ${facts.cpu}`,
-      `- Load average when the run started (1, 5, 15 min): ${facts.loadBefore}`,
-      `- Node ${facts.node}; commit ${facts.commit}`,
-      '- `free -h`:',
-      '',
-      '```',
-      facts.memory,
-      '```',
+      ...machineSection(facts),
       '',
       '## Setup',
       '',
