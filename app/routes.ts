@@ -9,6 +9,7 @@ import { clusterRoutes } from './routes/clusters/routes.ts';
 import { identityRoutes } from './routes/identity/routes.ts';
 import { organisationsRoutes } from './routes/organisations/routes.ts';
 import { shellRoutes } from './routes/shell/routes.ts';
+import { twinsRoutes } from './routes/twins/routes.ts';
 
 export default [
   route(':lang', 'routes/shell/locale-layout.tsx', [
@@ -19,6 +20,7 @@ export default [
     ...adminRoutes,
     ...clusterRoutes,
     ...organisationsRoutes,
+    ...twinsRoutes,
     route('*', 'routes/shell/not-found.tsx'),
   ]),
 ] satisfies RouteConfig;

@@ -20,7 +20,7 @@ export type TwinsExportFormat = 'csv' | 'xlsx';
 export interface TwinsExport {
   filename: string;
   contentType: string;
-  body: Uint8Array;
+  body: Uint8Array<ArrayBuffer>;
 }
 
 const CONTENT_TYPES: Record<TwinsExportFormat, string> = {
@@ -93,7 +93,7 @@ export function invitationTable(twins: AllTwins, locale: Locale, publicUrl: stri
   return { header, rows: [...clusterRows, ...organisationRows].map((row) => row.map(safeCell)) };
 }
 
-async function toXlsx(table: Table, sheetName: string, locale: Locale): Promise<Uint8Array> {
+async function toXlsx(table: Table, sheetName: string, locale: Locale): Promise<Uint8Array<ArrayBuffer>> {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet(sheetName.slice(0, 31), { views: [{ rightToLeft: locale === 'ar', state: 'frozen', ySplit: 1 }] });
   sheet.addRow(table.header).font = { bold: true };
