@@ -27,7 +27,8 @@ async function exportBytes(
     { ...NO_FILTERS, ...filters },
     { locale: 'en', format: 'csv', publicUrl: PUBLIC_URL, ...options },
   );
-  return { file, bytes: Buffer.from(await new Response(file.body).arrayBuffer()) };
+  const arrayBuffer = await new Response(file.body).arrayBuffer();
+  return { file, arrayBuffer, bytes: Buffer.from(arrayBuffer) };
 }
 
 async function exportCsv(
@@ -131,14 +132,14 @@ describe('organisations export', () => {
   });
 
   it('writes an XLSX workbook that opens again, right-to-left in Arabic', async () => {
-    const { file, bytes } = await exportBytes(
+    const { file, arrayBuffer } = await exportBytes(
       member,
       { country: ['DZ'] },
       { locale: 'ar', format: 'xlsx', now: new Date('2026-11-22T10:00:00Z') },
     );
     expect(file.filename).toBe('organisations-2026-11-22.xlsx');
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(bytes);
+    await workbook.xlsx.load(arrayBuffer);
     const sheet = workbook.worksheets[0]!;
     expect(sheet.name).toBe('المنظمات');
     expect(sheet.views[0]?.rightToLeft).toBe(true);
