@@ -1,6 +1,7 @@
 /** The directory's write side: organisations, claims and proposals (the only code touching them through drizzle here). */
 import { and, asc, desc, eq, inArray, like, ne, or, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '#app/shared/db/client.server.ts';
+import { user } from '#app/shared/db/schema.ts';
 import { cluster, clusterMembership, country, material, organisation, organisationClaim, subsector } from './directory.schema.ts';
 import type { OrganisationClusterLink, OrganisationRow } from './organisation.presenter.ts';
 
@@ -135,7 +136,12 @@ function inCountries(countries: CountryFilter): SQL | undefined {
   return countries.length > 0 ? inArray(organisation.countryIso2, [...countries]) : sql`false`;
 }
 
-/** Pending claims, oldest first, with the organisation they are about (bounded by `limit`). */
+/*
+ * Staff deciding a request need to know who made it: the requester's name and e-mail are read
+ * with the request (one query, no foreign key: the identity module owns the accounts).
+ */
+
+/** Pending claims, oldest first, with the organisation they are about and who made them (bounded by `limit`). */
 export async function selectPendingClaims(executor: Executor, countries: CountryFilter, limit: number) {
   return executor
     .select({
@@ -147,19 +153,23 @@ export async function selectPendingClaims(executor: Executor, countries: Country
       organisationName: organisation.name,
       sourceLocale: organisation.sourceLocale,
       countryIso2: organisation.countryIso2,
+      claimantName: user.name,
+      claimantEmail: user.email,
     })
     .from(organisationClaim)
     .innerJoin(organisation, eq(organisation.id, organisationClaim.organisationId))
+    .leftJoin(user, eq(user.id, organisationClaim.userId))
     .where(and(eq(organisationClaim.status, 'pending'), inCountries(countries)))
     .orderBy(asc(organisationClaim.createdAt))
     .limit(limit);
 }
 
-/** Organisations waiting for approval, oldest first. */
+/** Organisations waiting for approval, oldest first, with who proposed them. */
 export async function selectProposedOrganisations(executor: Executor, countries: CountryFilter, limit: number) {
   return executor
-    .select()
+    .select({ organisation, proposerName: user.name, proposerEmail: user.email })
     .from(organisation)
+    .leftJoin(user, eq(user.id, organisation.proposedById))
     .where(and(eq(organisation.status, 'proposed'), inCountries(countries)))
     .orderBy(asc(organisation.createdAt))
     .limit(limit);

@@ -154,7 +154,11 @@ async function profileOf(executor: Executor, actor: Actor, row: OrganisationRow)
   return presentOrganisationProfile(actor, row, await selectOrganisationClusters(executor, row.id));
 }
 
-async function insertNew(actor: Actor, input: OrganisationInput, status: 'published' | 'proposed'): Promise<OrganisationProfile> {
+async function insertNew(
+  actor: Actor,
+  input: OrganisationInput | Record<string, unknown>,
+  status: 'published' | 'proposed',
+): Promise<OrganisationProfile> {
   const valid = parseInput(organisationInputSchema, input);
   return getDb().transaction(async (tx) => {
     await checkReferences(tx, valid);
@@ -182,14 +186,14 @@ async function insertNew(actor: Actor, input: OrganisationInput, status: 'publis
  * A member's proposal: saved as `proposed`, invisible to the public until programme staff approve
  * it. Any signed-in person with a verified e-mail may propose.
  */
-export async function proposeOrganisation(actor: Actor, input: OrganisationInput): Promise<OrganisationProfile> {
+export async function proposeOrganisation(actor: Actor, input: OrganisationInput | Record<string, unknown>): Promise<OrganisationProfile> {
   requireSignedIn(actor);
   if (!canPropose(actor)) throw CommonErrors.forbidden();
   return insertNew(actor, input, 'proposed');
 }
 
 /** Staff who manage organisations of the country publish at once; anyone else who may propose proposes. */
-export async function createOrganisation(actor: Actor, input: OrganisationInput): Promise<OrganisationProfile> {
+export async function createOrganisation(actor: Actor, input: OrganisationInput | Record<string, unknown>): Promise<OrganisationProfile> {
   requireSignedIn(actor);
   const countryIso2 = typeof input?.countryIso2 === 'string' ? input.countryIso2 : '';
   if (countryIso2 && canPublishInCountry(actor, countryIso2)) return insertNew(actor, input, 'published');
@@ -197,7 +201,10 @@ export async function createOrganisation(actor: Actor, input: OrganisationInput)
 }
 
 /** The patch's own keys only: a field left out keeps its value (defaults of the contract do not apply). */
-function presentKeys(patch: OrganisationPatch, parsed: Record<string, unknown>): Partial<Record<EditableField, unknown>> {
+function presentKeys(
+  patch: OrganisationPatch | Record<string, unknown>,
+  parsed: Record<string, unknown>,
+): Partial<Record<EditableField, unknown>> {
   const raw = (patch ?? {}) as Record<string, unknown>;
   return Object.fromEntries(
     EDITABLE_FIELDS.filter((field) => Object.hasOwn(raw, field)).map((field) => [field, parsed[field] ?? undefined]),
@@ -213,7 +220,11 @@ function sameValue(a: unknown, b: unknown): boolean {
  * staff). Moving it to another country needs the right to manage it there too. Audited with the
  * names of the fields that changed; a patch that changes nothing writes nothing.
  */
-export async function updateOrganisation(actor: Actor, slug: string, patch: OrganisationPatch): Promise<OrganisationProfile> {
+export async function updateOrganisation(
+  actor: Actor,
+  slug: string,
+  patch: OrganisationPatch | Record<string, unknown>,
+): Promise<OrganisationProfile> {
   requireSignedIn(actor);
   const parsed = parseInput(organisationPatchSchema, patch) as Record<string, unknown>;
   const changes = presentKeys(patch, parsed);
@@ -246,12 +257,7 @@ export async function updateOrganisation(actor: Actor, slug: string, patch: Orga
 /** What the edit form starts from: every stored field (contact details included: the managers own them). */
 export interface OrganisationEditView {
   profile: OrganisationProfile;
-  values: ReturnType<typeof valuesOf> & {
-    slug: string;
-    status: OrganisationRow['status'];
-    logoFileId: string | null;
-    photoFileIds: string[];
-  };
+  values: Pick<OrganisationRow, EditableField | 'slug' | 'status' | 'logoFileId' | 'photoFileIds'>;
 }
 
 export async function getOrganisationForEdit(actor: Actor, slug: string): Promise<OrganisationEditView> {
@@ -260,11 +266,9 @@ export async function getOrganisationForEdit(actor: Actor, slug: string): Promis
   const row = await findOrganisationBySlug(db, slug);
   if (!row) throw notFound();
   if (!canManageOrganisation(actor, row)) throw CommonErrors.forbidden();
-  const values = Object.fromEntries(EDITABLE_FIELDS.map((field) => [field, row[field]])) as ReturnType<typeof valuesOf>;
-  return {
-    profile: await profileOf(db, actor, row),
-    values: { ...values, slug: row.slug, status: row.status, logoFileId: row.logoFileId, photoFileIds: row.photoFileIds },
-  };
+  const fields = [...EDITABLE_FIELDS, 'slug', 'status', 'logoFileId', 'photoFileIds'] as const;
+  const values = Object.fromEntries(fields.map((field) => [field, row[field]])) as OrganisationEditView['values'];
+  return { profile: await profileOf(db, actor, row), values };
 }
 
 /** Whether the actor may edit the organisation with this slug (for showing or hiding an edit link). */
@@ -422,15 +426,22 @@ export async function decideClaim(actor: Actor, claimId: string, decision: Decis
   return { id: claimId, organisationSlug: organisationRow.slug, status };
 }
 
+/** Who made a request: null when their account is gone. */
+export interface Requester {
+  name: string;
+  email: string;
+}
+
 export interface PendingClaim {
   id: string;
   message: string | null;
   createdAt: Date;
+  claimant: Requester | null;
   organisation: { slug: string; name: OrganisationSummary['name']; sourceLocale: string; countryIso2: string };
 }
 
 export interface PendingRequests {
-  proposals: (OrganisationSummary & { createdAt: Date })[];
+  proposals: (OrganisationSummary & { createdAt: Date; proposer: Requester | null })[];
   claims: PendingClaim[];
 }
 
@@ -456,11 +467,16 @@ export async function listPendingRequests(actor: Actor): Promise<PendingRequests
     selectPendingClaims(db, countries, REQUESTS_LIST_LIMIT),
   ]);
   return {
-    proposals: proposals.map((row) => ({ ...presentOrganisationSummary(row), createdAt: row.createdAt })),
+    proposals: proposals.map(({ organisation: row, proposerName, proposerEmail }) => ({
+      ...presentOrganisationSummary(row),
+      createdAt: row.createdAt,
+      proposer: proposerName && proposerEmail ? { name: proposerName, email: proposerEmail } : null,
+    })),
     claims: claims.map((claim) => ({
       id: claim.id,
       message: claim.message,
       createdAt: claim.createdAt,
+      claimant: claim.claimantName && claim.claimantEmail ? { name: claim.claimantName, email: claim.claimantEmail } : null,
       organisation: {
         slug: claim.organisationSlug,
         name: claim.organisationName,

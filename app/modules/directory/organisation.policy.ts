@@ -10,7 +10,7 @@
  *   organisation's country).
  */
 import type { Actor, UserActor } from '#app/shared/auth/actor.ts';
-import { can, type Subject } from '#app/shared/auth/can.ts';
+import { can, grantAllows, type Subject } from '#app/shared/auth/can.ts';
 
 export interface OrganisationRef {
   slug: string;
@@ -28,6 +28,19 @@ export function canManageOrganisation(actor: Actor, organisation: OrganisationRe
 /** Publishing straight away is for those who manage organisations of the whole country (staff), not one organisation's admin. */
 export function canPublishInCountry(actor: Actor, countryIso2: string): boolean {
   return can(actor, 'directory.organisations.manage', { country: countryIso2 });
+}
+
+/** Whether what this person adds is published at once somewhere (global or country staff), for the page to say so. */
+export function publishesDirectly(actor: Actor): boolean {
+  return (
+    actor.kind === 'user' &&
+    actor.grants.some(
+      (grant) =>
+        (grant.scopeType === 'global' || grant.scopeType === 'country') &&
+        grantAllows(grant, 'directory.organisations.manage') &&
+        (!grant.requiresTwoFactor || actor.twoFactorEnabled),
+    )
+  );
 }
 
 export function canPropose(actor: Actor): actor is UserActor {

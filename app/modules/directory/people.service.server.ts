@@ -77,7 +77,7 @@ function valuesOf(input: ReturnType<typeof personInputSchema.parse>) {
   };
 }
 
-export async function addPerson(actor: Actor, slug: string, input: PersonInput): Promise<ManagedPerson> {
+export async function addPerson(actor: Actor, slug: string, input: PersonInput | Record<string, unknown>): Promise<ManagedPerson> {
   const values = valuesOf(parseInput(personInputSchema, input));
   return getDb().transaction(async (tx) => {
     const organisationRow = await managedOrganisation(tx, actor, slug);
@@ -93,7 +93,12 @@ export async function addPerson(actor: Actor, slug: string, input: PersonInput):
 }
 
 /** Replaces the person's details with `input` (the whole form); audits the names of the fields that changed. */
-export async function updatePerson(actor: Actor, slug: string, personId: string, input: PersonInput): Promise<ManagedPerson> {
+export async function updatePerson(
+  actor: Actor,
+  slug: string,
+  personId: string,
+  input: PersonInput | Record<string, unknown>,
+): Promise<ManagedPerson> {
   const values = valuesOf(parseInput(personInputSchema, input));
   return getDb().transaction(async (tx) => {
     const organisationRow = await managedOrganisation(tx, actor, slug);

@@ -1,0 +1,46 @@
+/**
+ * /{locale}/organisations/:slug/history: every change to the organisation (its profile, people,
+ * images, claims and decisions): who, as whom, when and which fields. For those who manage it.
+ */
+import { ManageNav } from '#app/modules/directory/components/manage-nav.tsx';
+import { organisationHistory } from '#app/modules/directory/index.ts';
+import { useT } from '#app/shared/i18n/react.tsx';
+import { HistoryList } from '#app/shared/ui/history-list.tsx';
+import { titled } from '#app/shared/ui/meta.ts';
+import { TranslatedText } from '#app/shared/ui/translated-text.tsx';
+import type { Route } from './+types/history';
+import { asErrorResponse, noStore, requireSignedIn } from './manage.server.ts';
+import '#app/styles/organisations-manage.css';
+
+export const meta = titled('directory.manage.history.title', 'directory.manage.history.lead');
+export const headers = noStore;
+
+export async function loader(args: Route.LoaderArgs) {
+  const { actor } = requireSignedIn(args);
+  const page = Number(new URL(args.request.url).searchParams.get('page') ?? '1');
+  const { organisation, history } = await organisationHistory(actor, args.params.slug, page).catch(asErrorResponse);
+  return { slug: organisation.slug, name: organisation.name, sourceLocale: organisation.sourceLocale, history };
+}
+
+export default function OrganisationHistoryPage({ loaderData }: Route.ComponentProps) {
+  const t = useT();
+  const { slug, name, sourceLocale, history } = loaderData;
+  return (
+    <div className="manage-page">
+      <p className="manage-page__context">
+        <TranslatedText value={name} sourceLocale={sourceLocale} />
+      </p>
+      <h1>{t('directory.manage.history.title')}</h1>
+      <ManageNav slug={slug} current="history" />
+      <p className="lead">{t('directory.manage.history.lead')}</p>
+      <HistoryList
+        entries={history.entries}
+        page={history.page}
+        hasNext={history.hasNext}
+        pageHref={(page) => `?page=${page}`}
+        actionLabel={(action) => t(`directory.manage.action.${action.replace(/^directory\./, '').replace('.', '-')}`)}
+        fieldLabel={(field) => t(`directory.manage.field.${field}`)}
+      />
+    </div>
+  );
+}
