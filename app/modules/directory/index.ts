@@ -97,7 +97,7 @@ export {
 } from './import/import.service.server.ts';
 export { IMPORT_KINDS, type ImportIssue, type ImportKind, type ImportRunStatus } from './import/import.vocabulary.ts';
 export { directoryImageResponse, isPublicDirectoryImage } from './media.server.ts';
-export { canDecideRequests, canManageOrganisation, canPropose, organisationSubject } from './organisation.policy.ts';
+export { canDecideRequests, canManageOrganisation, canPropose, organisationSubject, publishesDirectly } from './organisation.policy.ts';
 export { canSeeContact, mediaUrl } from './organisation.presenter.ts';
 export { createOrganisationAdminApi } from './organisation-admin.api.server.ts';
 export {
