@@ -8,6 +8,7 @@ import { adminRoutes } from './routes/admin/routes.ts';
 import { clusterRoutes } from './routes/clusters/routes.ts';
 import { identityRoutes } from './routes/identity/routes.ts';
 import { organisationsRoutes } from './routes/organisations/routes.ts';
+import { organisationsManageRoutes } from './routes/organisations-manage/routes.ts';
 import { shellRoutes } from './routes/shell/routes.ts';
 import { twinsRoutes } from './routes/twins/routes.ts';
 
@@ -18,6 +19,7 @@ export default [
     ...identityRoutes,
     ...accessRoutes,
     ...adminRoutes,
+    ...organisationsManageRoutes,
     ...clusterRoutes,
     ...organisationsRoutes,
     ...twinsRoutes,
