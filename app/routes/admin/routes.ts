@@ -1,4 +1,5 @@
 import { index, type RouteConfigEntry, route } from '@react-router/dev/routes';
+import { organisationsManageAdminRoutes } from '../organisations-manage/routes.ts';
 
 /** Paths are relative to the locale prefix (/:lang). Staff pages; each loader applies the staff gate. */
 export const adminRoutes: RouteConfigEntry[] = [
@@ -8,5 +9,6 @@ export const adminRoutes: RouteConfigEntry[] = [
     route('outbox/:id', 'routes/admin/outbox-mail.tsx'),
     route('jobs', 'routes/admin/jobs.tsx'),
     route('audit', 'routes/admin/audit.tsx'),
+    ...organisationsManageAdminRoutes,
   ]),
 ];
