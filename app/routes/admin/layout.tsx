@@ -15,6 +15,7 @@ const SECTIONS = [
   { key: 'outbox', path: '/outbox', permission: 'mail.outbox.read' },
   { key: 'jobs', path: '/jobs', permission: 'jobs.read' },
   { key: 'audit', path: '/audit', permission: 'audit.read' },
+  { key: 'directoryRequests', path: '/directory/requests', permission: 'directory.requests.decide' },
 ] as const;
 
 export type AdminSection = (typeof SECTIONS)[number];
