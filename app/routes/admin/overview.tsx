@@ -18,6 +18,7 @@ export async function loader(args: Route.LoaderArgs) {
       outbox: can(actor, 'mail.outbox.read'),
       jobs: can(actor, 'jobs.read'),
       audit: can(actor, 'audit.read'),
+      directoryRequests: can(actor, 'directory.requests.decide'),
     },
     jobCounts,
   };
@@ -27,7 +28,7 @@ export default function AdminOverview({ loaderData }: Route.ComponentProps) {
   const t = useT();
   const locale = useLocale();
   const { sections, jobCounts } = loaderData;
-  const visible = (['outbox', 'jobs', 'audit'] as const).filter((key) => sections[key]);
+  const visible = (['outbox', 'jobs', 'audit', 'directoryRequests'] as const).filter((key) => sections[key]);
   return (
     <>
       <h1>{t('admin.overview.title')}</h1>
@@ -39,7 +40,7 @@ export default function AdminOverview({ loaderData }: Route.ComponentProps) {
           {visible.map((key) => (
             <li key={key} className="card">
               <h2 className="admin-card__title">
-                <Link to={`/${locale}/admin/${key}`}>{t(`admin.nav.${key}`)}</Link>
+                <Link to={`/${locale}/admin/${key === 'directoryRequests' ? 'directory/requests' : key}`}>{t(`admin.nav.${key}`)}</Link>
               </h2>
               <p>{t(`admin.overview.${key}`)}</p>
               {key === 'jobs' && jobCounts && (
