@@ -203,6 +203,6 @@ describe('rankTwins', () => {
 
 describe('matchStrength', () => {
   it('puts the score in words', () => {
-    expect([25, 39, 40, 59, 60, 100].map(matchStrength)).toEqual(['possible', 'possible', 'good', 'good', 'strong', 'strong']);
+    expect([25, 49, 50, 69, 70, 100].map(matchStrength)).toEqual(['possible', 'possible', 'good', 'good', 'strong', 'strong']);
   });
 });

@@ -221,9 +221,12 @@ export function rankTwins<P extends TwinProfile>(source: TwinProfile, candidates
 
 export type MatchStrength = 'strong' | 'good' | 'possible';
 
-/** The score in words, for people (the bar and the number alone say little). */
+/**
+ * The score in words, for people (the bar and the number alone say little). A strong match needs
+ * more than the same subsector and good working conditions (40 + 25): it shares materials too.
+ */
 export function matchStrength(score: number): MatchStrength {
-  if (score >= 60) return 'strong';
-  if (score >= 40) return 'good';
+  if (score >= 70) return 'strong';
+  if (score >= 50) return 'good';
   return 'possible';
 }

@@ -162,7 +162,7 @@ export function TwinsView({ result }: { result: TwinsResult }) {
       <section className="twins-section" aria-labelledby="twins-clusters-heading">
         <h2 id="twins-clusters-heading">
           {t('directory.twins.clusters.heading')}{' '}
-          <span className="twins-section__count">({t('directory.twins.clusters.count', { count: clusters.length })})</span>
+          <span className="twins-section__count">({new Intl.NumberFormat(locale).format(clusters.length)})</span>
         </h2>
         {clusters.length === 0 ? (
           <p>{t(filtered ? 'directory.twins.empty.filtered' : 'directory.twins.empty.clusters')}</p>
@@ -178,7 +178,7 @@ export function TwinsView({ result }: { result: TwinsResult }) {
       <section className="twins-section" aria-labelledby="twins-organisations-heading">
         <h2 id="twins-organisations-heading">
           {t('directory.twins.organisations.heading')}{' '}
-          <span className="twins-section__count">({t('directory.twins.organisations.count', { count: organisations.total })})</span>
+          <span className="twins-section__count">({new Intl.NumberFormat(locale).format(organisations.total)})</span>
         </h2>
         {organisations.items.length === 0 ? (
           <p>{t(filtered ? 'directory.twins.empty.filtered' : 'directory.twins.empty.organisations')}</p>
