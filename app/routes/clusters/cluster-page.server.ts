@@ -1,12 +1,7 @@
-/** Shared by the clusters pages' loaders and actions: the page's locale, refusals as error pages, reference names. */
+/** Shared by the clusters pages' loaders and actions: refusals as error pages, reference names. */
 import { listCountries, listMaterials, listSectors } from '#app/modules/directory/index.ts';
 import { isAppError } from '#app/shared/errors.ts';
-import { DEFAULT_LOCALE, isLocale, type Locale } from '#app/shared/i18n/locales.ts';
 import type { TranslatableValue } from '#app/shared/i18n/translatable.ts';
-
-export function localeOf(params: { lang?: string }): Locale {
-  return isLocale(params.lang) ? params.lang : DEFAULT_LOCALE;
-}
 
 /** A refused or missing thing becomes the matching error page (401, 403, 404); anything else is rethrown. */
 export function asErrorResponse(error: unknown): never {

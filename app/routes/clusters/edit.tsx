@@ -22,8 +22,8 @@ import { LOCALES, type Locale } from '#app/shared/i18n/locales.ts';
 import { useLocale, useT } from '#app/shared/i18n/react.tsx';
 import { type TranslatableValue, textIn } from '#app/shared/i18n/translatable.ts';
 import type { Route } from './+types/edit';
-import { asErrorResponse, localeOf, referenceLabels } from './cluster-page.server.ts';
-import { namedPageMeta, pageMessage } from './meta.ts';
+import { asErrorResponse, referenceLabels } from './cluster-page.server.ts';
+import { localeOf, namedPageMeta, pageMessage } from './meta.ts';
 import '#app/styles/clusters.css';
 
 export const meta: Route.MetaFunction = ({ loaderData, matches, params }) => {

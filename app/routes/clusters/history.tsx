@@ -10,8 +10,8 @@ import { requestContext } from '#app/shared/http/request-context.ts';
 import { useLocale, useT } from '#app/shared/i18n/react.tsx';
 import { textIn } from '#app/shared/i18n/translatable.ts';
 import type { Route } from './+types/history';
-import { asErrorResponse, localeOf } from './cluster-page.server.ts';
-import { namedPageMeta, pageMessage } from './meta.ts';
+import { asErrorResponse } from './cluster-page.server.ts';
+import { localeOf, namedPageMeta, pageMessage } from './meta.ts';
 import '#app/styles/clusters.css';
 
 export const meta: Route.MetaFunction = ({ loaderData, matches, params }) => {

@@ -18,7 +18,8 @@ import { useLocale, useT } from '#app/shared/i18n/react.tsx';
 import { textIn } from '#app/shared/i18n/translatable.ts';
 import { titled } from '#app/shared/ui/meta.ts';
 import type { Route } from './+types/list';
-import { localeOf, referenceLabels } from './cluster-page.server.ts';
+import { referenceLabels } from './cluster-page.server.ts';
+import { localeOf } from './meta.ts';
 import '#app/styles/clusters.css';
 
 export const meta = titled('directory.clusters.title', 'directory.clusters.lead');

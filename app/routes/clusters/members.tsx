@@ -22,8 +22,8 @@ import { useLocale, useT } from '#app/shared/i18n/react.tsx';
 import { textIn } from '#app/shared/i18n/translatable.ts';
 import { TranslatedText } from '#app/shared/ui/translated-text.tsx';
 import type { Route } from './+types/members';
-import { asErrorResponse, localeOf } from './cluster-page.server.ts';
-import { namedPageMeta, pageMessage } from './meta.ts';
+import { asErrorResponse } from './cluster-page.server.ts';
+import { localeOf, namedPageMeta, pageMessage } from './meta.ts';
 import '#app/styles/clusters.css';
 
 export const meta: Route.MetaFunction = ({ loaderData, matches, params }) => {

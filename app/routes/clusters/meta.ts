@@ -1,4 +1,5 @@
 /** Title, description and sharing tags of a page whose title is data (a cluster's name), in the page's language. */
+import { DEFAULT_LOCALE, isLocale, type Locale } from '#app/shared/i18n/locales.ts';
 import { rootMessages } from '#app/shared/ui/meta.ts';
 
 type Matches = Parameters<typeof rootMessages>[0];
@@ -25,4 +26,9 @@ export function namedPageMeta(matches: Matches, title: string | undefined, descr
 /** The message of `key` in the page's language, for meta descriptions of pages whose title is data. */
 export function pageMessage(matches: Matches, key: string): string | undefined {
   return rootMessages(matches)?.[key];
+}
+
+/** The page's language from the route's `:lang` (the locale layout has already refused unknown ones). */
+export function localeOf(params: { lang?: string }): Locale {
+  return isLocale(params.lang) ? params.lang : DEFAULT_LOCALE;
 }

@@ -13,8 +13,8 @@ import { useLocale, useT } from '#app/shared/i18n/react.tsx';
 import { textIn } from '#app/shared/i18n/translatable.ts';
 import { TranslatedText } from '#app/shared/ui/translated-text.tsx';
 import type { Route } from './+types/profile';
-import { asErrorResponse, localeOf, referenceLabels } from './cluster-page.server.ts';
-import { namedPageMeta, pageMessage } from './meta.ts';
+import { asErrorResponse, referenceLabels } from './cluster-page.server.ts';
+import { localeOf, namedPageMeta, pageMessage } from './meta.ts';
 import '#app/styles/clusters.css';
 
 export const meta: Route.MetaFunction = ({ loaderData, matches, params }) => {

@@ -1,0 +1,122 @@
+/**
+ * The clusters pages in a browser, on the demo directory: the list with its map in Arabic, French
+ * and English at 360 px (axe-clean, no sideways scroll); the map read with JavaScript turned off
+ * (one link per cluster, Lebanon and Palestine in the enlarged Levant); filter links; a profile
+ * with its sourced facts; and the demo cluster manager of el-jem-mosaic managing its members
+ * (and kept out of another cluster's).
+ */
+import type { Page } from '@playwright/test';
+import { LOCALES } from '#app/shared/i18n/locales.ts';
+import { message } from '../support/messages.ts';
+import { checkPage, expect, test } from '../support/test.ts';
+
+const PHONE = { width: 360, height: 800 };
+const REAL_CLUSTERS = 14;
+
+/** The demo accounts `npm run mosaic -- seed --demo` creates (one password for all, see admin-accounts.server.ts). */
+const CLUSTER_MANAGER = { email: 'cluster-manager@demo.mosaic.localhost', password: 'mosaic-demo-2026', cluster: 'el-jem-mosaic' };
+
+async function signIn(page: Page, email: string, password: string): Promise<void> {
+  await page.goto('/fr/account/sign-in');
+  await checkPage(page);
+  await page.getByLabel(message('fr', 'identity.field.email'), { exact: true }).fill(email);
+  await page.getByLabel(message('fr', 'identity.field.password'), { exact: true }).fill(password);
+  await page.getByRole('button', { name: message('fr', 'identity.signIn.submit'), exact: true }).click();
+  await expect(page).not.toHaveURL(/sign-in/);
+}
+
+test.describe('clusters', () => {
+  for (const locale of LOCALES) {
+    test(`/${locale}/clusters lists the clusters with a map, at phone width`, async ({ openPage }) => {
+      const page = await openPage({ locale, viewport: PHONE });
+      await page.goto(`/${locale}/clusters`);
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(message(locale, 'directory.clusters.title'));
+      await expect(page.locator('.cluster-list > li')).toHaveCount(REAL_CLUSTERS);
+      await expect(page.locator('figure.region-map svg a.region-map__point')).toHaveCount(REAL_CLUSTERS);
+      await checkPage(page);
+    });
+  }
+
+  test('the map reads and links without JavaScript: one link per cluster, Lebanon and Palestine enlarged', async ({ openPage }) => {
+    const page = await openPage({ locale: 'ar', javaScriptEnabled: false });
+    await page.goto('/ar/clusters');
+    const points = page.locator('svg a.region-map__point');
+    await expect(points).toHaveCount(REAL_CLUSTERS);
+    const hrefs = await points.evaluateAll((links) => links.map((link) => link.getAttribute('href')));
+    expect(new Set(hrefs).size).toBe(REAL_CLUSTERS);
+    expect(hrefs).toEqual(
+      expect.arrayContaining(['/ar/clusters/batna-jewellery', '/ar/clusters/bourj-hammoud-jewellery', '/ar/clusters/bethlehem-treasures']),
+    );
+    const levant = page.locator('.region-map__view--inset svg');
+    await expect(levant.locator('a[href="/ar/clusters/bourj-hammoud-jewellery"]')).toHaveCount(1);
+    await expect(levant.locator('a[href="/ar/clusters/bethlehem-treasures"]')).toHaveCount(1);
+    // Each point is named by its SVG title; countries say their count in words.
+    await expect(page.locator('svg a[href="/ar/clusters/batna-jewellery"] title')).toContainText('باتنة');
+    await checkPage(page);
+
+    await page.locator('.cluster-filters').getByRole('link', { name: 'تونس', exact: true }).click();
+    await expect(page).toHaveURL('/ar/clusters?country=TN');
+    await expect(page.locator('.cluster-list > li')).toHaveCount(2);
+    await checkPage(page);
+  });
+
+  test('a profile shows its facts with their sources and links to its twins', async ({ openPage }) => {
+    const page = await openPage({ locale: 'en', viewport: PHONE });
+    await page.goto('/en/clusters/batna-jewellery');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Batna Jewellery Cluster');
+    await expect(page).toHaveTitle(/Batna Jewellery Cluster/);
+    const facts = page.locator('section', { has: page.locator('#cluster-facts') });
+    await expect(facts.getByRole('link', { name: /djazairess\.com/ })).toHaveAttribute('href', /^https:\/\/djazairess\.com\//);
+    await expect(page.getByRole('link', { name: message('en', 'directory.clusters.profile.twins') })).toHaveAttribute(
+      'href',
+      '/en/clusters/batna-jewellery/twins',
+    );
+    // Visitors get no management controls.
+    await expect(page.getByRole('link', { name: message('en', 'directory.clusters.manage.members') })).toHaveCount(0);
+    await checkPage(page);
+  });
+
+  test('the cluster manager adds, re-roles and removes a member; another cluster is refused', async ({ openPage }) => {
+    const page = await openPage({ locale: 'fr' });
+    await signIn(page, CLUSTER_MANAGER.email, CLUSTER_MANAGER.password);
+    await checkPage(page);
+
+    await page.goto(`/fr/clusters/${CLUSTER_MANAGER.cluster}`);
+    await expect(page.getByRole('link', { name: message('fr', 'directory.clusters.manage.edit') })).toBeVisible();
+    await checkPage(page);
+    await page.getByRole('link', { name: message('fr', 'directory.clusters.manage.members') }).click();
+    await expect(page).toHaveURL(`/fr/clusters/${CLUSTER_MANAGER.cluster}/members`);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(message('fr', 'directory.clusters.members.title'));
+    await checkPage(page);
+
+    // A member of another cluster (batna-jewellery) joins el-jem-mosaic as a partner.
+    const batna = await page.request.get('/api/v1/clusters/batna-jewellery');
+    const newcomer = ((await batna.json()) as { members: { slug: string }[] }).members[0]!.slug;
+    await page.getByLabel(message('fr', 'directory.clusters.members.organisationSlug')).fill(newcomer);
+    await page.locator('#member-role').selectOption('partner');
+    await page.getByRole('button', { name: message('fr', 'directory.clusters.members.addSubmit') }).click();
+    await expect(page.getByRole('status').filter({ hasText: message('fr', 'directory.clusters.members.added') })).toBeVisible();
+    const row = page.locator('tr', { has: page.locator(`a[href="/fr/organisations/${newcomer}"]`) });
+    await expect(row.locator('select')).toHaveValue('partner');
+    await checkPage(page);
+
+    await row.locator('select').selectOption('support-institution');
+    await row.getByRole('button', { name: new RegExp(message('fr', 'directory.clusters.members.changeRole')) }).click();
+    await expect(page.getByRole('status').filter({ hasText: message('fr', 'directory.clusters.members.roleChanged') })).toBeVisible();
+    await expect(row.locator('select')).toHaveValue('support-institution');
+    await checkPage(page);
+
+    await row.getByRole('button', { name: new RegExp(message('fr', 'directory.clusters.members.remove')) }).click();
+    await expect(page.getByRole('status').filter({ hasText: message('fr', 'directory.clusters.members.removed') })).toBeVisible();
+    await expect(row).toHaveCount(0);
+    await checkPage(page);
+
+    await page.goto(`/fr/clusters/${CLUSTER_MANAGER.cluster}/history`);
+    await expect(page.getByText(message('fr', 'directory.clusters.history.member.remove')).first()).toBeVisible();
+    await checkPage(page);
+
+    const refused = await page.goto('/fr/clusters/batna-jewellery/members');
+    expect(refused?.status()).toBe(403);
+    await checkPage(page);
+  });
+});
