@@ -26,7 +26,10 @@ describe('buildDemoDirectory', () => {
       'https://www.algerie360.com/le-cluster-des-bijoutiers-de-batna-une-initiative-prometteuse/',
       'https://djazairess.com/fr/apsfr/432177',
     ]);
-    for (const fact of demo.facts) expect(fact.sourceUrl).toMatch(/^https?:\/\//);
+    for (const fact of demo.facts) {
+      expect(fact.sourceUrl).toMatch(/^https?:\/\//);
+      expect(Object.keys(fact.text).sort()).toEqual(['ar', 'en', 'fr']);
+    }
   });
 
   it('gives each cluster 10 to 40 demo organisations and exactly one anchor', () => {

@@ -1,10 +1,10 @@
 /**
  * The demo directory, built in memory: the 14 real clusters of `reference-data/clusters.json`
  * (slugs, names, cities, coordinates, subsectors, materials and sourced facts exactly as in the
- * file; real, so not demo-flagged and without invented figures), the real institutions the
- * sources name (name, type and city only), and for each cluster 10 to 40 synthetic, demo-flagged
- * organisations of its craft, an anchor institution, memberships and a few demo people. Also
- * `demo-organisation`, the organisation of the demo `organisation_admin` account, in El Jem.
+ * file, the facts also in French and Arabic; real, so not demo-flagged and without invented
+ * figures), the real institutions the sources name (name, type and city only), and for each
+ * cluster 10 to 40 synthetic, demo-flagged organisations of its craft, an anchor institution,
+ * memberships and a few demo people. Also `demo-organisation`, the organisation of the demo `organisation_admin` account, in El Jem.
  * Deterministic: the same directory on every run, so seeding is idempotent by slug. Pure.
  */
 import { z } from 'zod';
@@ -12,6 +12,7 @@ import clustersFile from '../../../../reference-data/clusters.json' with { type:
 import type { cluster, clusterFact, person } from '../directory.schema.ts';
 import type { ClusterStage, MembershipRole, OrganisationType } from '../directory.vocabulary.ts';
 import { materialCode } from '../reference-data.ts';
+import { FACT_TRANSLATIONS } from './fact-translations.ts';
 import { generateOrganisation, type OrganisationRow, placeOfCity, slugOf, TYPE_WEIGHTS } from './organisation-generator.ts';
 import { createRandom, type Random, seedFrom } from './random.ts';
 import { type City, COUNTRY_WORDS, CRAFTS, type CraftKey, type Phrase } from './words.ts';
@@ -330,7 +331,9 @@ export function buildDemoDirectory(): DemoDirectory {
       isDemo: false,
     });
     realCluster.facts.forEach((fact, position) => {
-      directory.facts.push({ clusterSlug: realCluster.slug, text: { en: fact.en }, sourceUrl: fact.source, position });
+      const translations = FACT_TRANSLATIONS[fact.source];
+      if (!translations) throw new Error(`The fact sourced at ${fact.source} has no French and Arabic translations`);
+      directory.facts.push({ clusterSlug: realCluster.slug, text: { en: fact.en, ...translations }, sourceUrl: fact.source, position });
     });
 
     for (const institution of plan.institutions ?? []) {
