@@ -34,9 +34,24 @@ describe('mosaic CLI', () => {
     expect(seed.stderr).toBe('');
     expect(seed.code).toBe(0);
     expect(seed.stdout).toContain('7 countries, 4 sector families, 11 subsectors, 19 materials');
+    expect(seed.stdout).toContain('Demo directory written: 14 clusters (11 sourced facts)');
     expect(seed.stdout).toContain('DEMO ACCOUNTS');
     expect(seed.stdout).toMatch(/platform_admin\s+admin@demo\.mosaic\.localhost\s+password: \S+/);
-  }, 60_000);
+  }, 120_000);
+
+  it('adds synthetic organisations with --synthetic N, idempotently, and refuses a count that is not a whole number', async () => {
+    const refused = await mosaic(['seed', '--synthetic', '2.5']);
+    expect(refused.code).not.toBe(0);
+    expect(refused.stderr).toContain('expected a whole number of at least 1');
+    // The progress bar goes to standard error, the summaries to standard output.
+    const seeded = await mosaic(['seed', '--demo-directory', '--synthetic', '40']);
+    expect(seeded.code).toBe(0);
+    expect(seeded.stderr).toContain('Synthetic organisations [');
+    expect(seeded.stdout).toContain('Demo directory written: 0 clusters (0 sourced facts), 0 organisations');
+    expect(seeded.stdout).toMatch(/Synthetic directory: 40 new organisations \(of 40, demo-flagged\)/);
+    const again = await mosaic(['seed', '--synthetic', '40']);
+    expect(again.stdout).toMatch(/Synthetic directory: 0 new organisations \(of 40/);
+  }, 120_000);
 
   it('creates a platform admin, and refuses the same email again without a stack trace', async () => {
     const created = await mosaic(['create-admin', '--email', 'Root@Example.org', '--name', 'Root', '--password', 'correct-horse-battery']);

@@ -4,7 +4,8 @@
  * file, the facts also in French and Arabic; real, so not demo-flagged and without invented
  * figures), the real institutions the sources name (name, type and city only), and for each
  * cluster 10 to 40 synthetic, demo-flagged organisations of its craft, an anchor institution,
- * memberships and a few demo people. Also `demo-organisation`, the organisation of the demo `organisation_admin` account, in El Jem.
+ * memberships and a few demo people. Also `demo-organisation`, the organisation of the demo
+ * `organisation_admin` account, in El Jem.
  * Deterministic: the same directory on every run, so seeding is idempotent by slug. Pure.
  */
 import { z } from 'zod';
