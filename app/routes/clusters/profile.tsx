@@ -132,7 +132,7 @@ export default function ClusterProfilePage({ loaderData }: Route.ComponentProps)
         <RegionMap
           compact
           points={[{ key: cluster.slug, name, detail: countryName, longitude: cluster.longitude, latitude: cluster.latitude }]}
-          countryCounts={[]}
+          countryCounts={[{ iso2: cluster.countryIso2, name: countryName, count: 1 }]}
           caption={t('directory.clusters.profile.mapCaption', { name })}
         />
       )}
@@ -188,10 +188,12 @@ export default function ClusterProfilePage({ loaderData }: Route.ComponentProps)
                         <TranslatedText value={member.name} />
                       </Link>
                       {member.isDemo && (
-                        <span className="cluster-badge cluster-badge--demo" title={t('directory.demo.explanation')}>
+                        <>
                           {' '}
-                          {t('directory.demo.badge')}
-                        </span>
+                          <span className="cluster-badge cluster-badge--demo" title={t('directory.demo.explanation')}>
+                            {t('directory.demo.badge')}
+                          </span>
+                        </>
                       )}
                     </td>
                     <td>{t(`directory.type.${member.type}`)}</td>
