@@ -10,7 +10,6 @@ import { textIn } from '#app/shared/i18n/translatable.ts';
 import { pageTitle, rootMessages } from '#app/shared/ui/meta.ts';
 import type { Route } from './+types/profile';
 import { asErrorResponse } from './organisations.server.ts';
-import '#app/styles/directory.css';
 
 const DESCRIPTION_LENGTH = 200;
 

@@ -12,6 +12,7 @@ import { TranslatedText } from '#app/shared/ui/translated-text.tsx';
 import type { OrganisationProfile } from '../directory.contracts.ts';
 import type { DirectoryLabels } from '../organisation-filters.ts';
 import { DemoBadge } from './organisation-card.tsx';
+import '#app/styles/directory.css';
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
   return (
