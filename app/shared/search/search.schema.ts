@@ -34,7 +34,6 @@ export const searchDocument = pgTable(
   (t) => [
     primaryKey({ columns: [t.kind, t.entityId] }),
     index('search_document_document_idx').using('gin', t.document),
-    index('search_document_slug_idx').on(t.kind, t.slug),
   ],
 );
 

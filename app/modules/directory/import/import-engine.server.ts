@@ -237,25 +237,31 @@ export async function runEngine(actor: Actor, table: Table, options: EngineOptio
     else reportOmitted++;
   };
 
-  const flush = async () => {
-    const rows = batch;
-    batch = [];
-    if (rows.length > 0 && !options.dryRun) {
-      try {
-        await db.transaction((tx) => insertAccepted(tx, actor, options, rows));
-      } catch {
-        // One bad row fails its whole batch: write the rows one by one to keep the good ones.
-        for (const row of rows) {
-          try {
-            await db.transaction((tx) => insertAccepted(tx, actor, options, [row]));
-          } catch {
-            counts.created--;
-            counts.rejected++;
-            note({ row: row.row, outcome: 'rejected', field: null, code: 'DIRECTORY_IMPORT_WRITE_FAILED' });
-          }
+  const write = async (rows: AcceptedRow[]) => {
+    try {
+      await db.transaction((tx) => insertAccepted(tx, actor, options, rows));
+    } catch {
+      // One bad row fails its whole batch: write the rows one by one to keep the good ones.
+      for (const row of rows) {
+        try {
+          await db.transaction((tx) => insertAccepted(tx, actor, options, [row]));
+        } catch {
+          counts.created--;
+          counts.rejected++;
+          note({ row: row.row, outcome: 'rejected', field: null, code: 'DIRECTORY_IMPORT_WRITE_FAILED' });
         }
       }
     }
+  };
+
+  // The database writes one batch while the next is being read and checked (on a server, they
+  // run in parallel); at most one batch is in flight.
+  let writing: Promise<void> = Promise.resolve();
+  const flush = async () => {
+    const rows = batch;
+    batch = [];
+    await writing;
+    if (rows.length > 0 && !options.dryRun) writing = write(rows);
   };
 
   for await (const row of table.rows) {
@@ -273,7 +279,10 @@ export async function runEngine(actor: Actor, table: Table, options: EngineOptio
     if (counts.processed % BATCH_SIZE === 0) await options.onProgress?.({ ...counts });
   }
   await flush();
+  await writing;
   counts.total = counts.processed;
   await options.onProgress?.({ ...counts });
+  // Rows that failed to write are noted when their batch comes back: put the report in file order.
+  report.sort((a, b) => a.row - b.row);
   return { ...counts, report, reportOmitted };
 }

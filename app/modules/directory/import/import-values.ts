@@ -137,8 +137,19 @@ const LIST_TYPES: Partial<Record<FieldValueType, { table: keyof ValueLookup; cod
   languages: { table: 'languages', code: 'DIRECTORY_IMPORT_UNKNOWN_LANGUAGE' },
 };
 
+/** Answers per table and cell: a large file repeats the same few values on every row. */
+const answers = new WeakMap<ReadonlyMap<string, string>, Map<string, string | undefined>>();
+
 function lookUp(table: ReadonlyMap<string, string>, value: string): string | undefined {
-  return table.get(normaliseLabel(value)) ?? table.get(value.trim().toLowerCase());
+  let known = answers.get(table);
+  if (!known) {
+    known = new Map();
+    answers.set(table, known);
+  }
+  if (known.has(value)) return known.get(value);
+  const code = table.get(normaliseLabel(value)) ?? table.get(value.trim().toLowerCase());
+  if (known.size < 10_000) known.set(value, code);
+  return code;
 }
 
 /**

@@ -34,7 +34,7 @@ import { findImportRun, type ImportRunRow, insertImportRun, selectImportRuns, up
 import type { ColumnMapping, ImportKind } from './import.vocabulary.ts';
 import { runEngine } from './import-engine.server.ts';
 import { guessMapping, mappingProblem, missingRequiredTargets, overrideMapping, targetsOf } from './import-fields.ts';
-import { countRows, formatOf, openTable, type TableSource } from './table-reader.server.ts';
+import { countCsvRows, formatOf, openTable, type TableSource } from './table-reader.server.ts';
 
 export const IMPORT_JOB = 'directory.import';
 export const IMPORT_RUNS_PAGE_SIZE = 20;
@@ -204,7 +204,8 @@ async function executeRun(
   const db = getDb();
   await updateImportRun(db, run.id, { status: 'running', startedAt: new Date() });
   try {
-    const total = source.format === 'csv' ? await countRows(source) : null;
+    // XLSX is too slow to read twice: its progress has no total until the end.
+    const total = source.format === 'csv' ? await countCsvRows(source) : null;
     await updateImportRun(db, run.id, { total });
     onProgress?.({ total, processed: 0, created: 0, duplicates: 0, rejected: 0 });
     const table = await openTable(source);
