@@ -35,7 +35,10 @@ function Facts({ organisation, labels }: { organisation: OrganisationProfile; la
   const locale = useLocale();
   const languageName = useLanguageName();
   const named = (names: Record<string, Parameters<typeof textIn>[0]>, codes: string[]) =>
-    intl.formatList(codes.map((code) => textIn(names[code], locale, null, code)));
+    intl.formatList(
+      codes.map((code) => textIn(names[code], locale, null, code)),
+      { type: 'unit' },
+    );
   const leadership = [
     organisation.womenLed && t('directory.womenLed'),
     organisation.womenOwned && t('directory.womenOwned'),
@@ -77,17 +80,23 @@ function Facts({ organisation, labels }: { organisation: OrganisationProfile; la
         )}
         {organisation.markets.length > 0 && (
           <Fact label={t('directory.organisations.profile.markets')}>
-            {intl.formatList(organisation.markets.map((market) => t(`directory.market.${market}`)))}
+            {intl.formatList(
+              organisation.markets.map((market) => t(`directory.market.${market}`)),
+              { type: 'unit' },
+            )}
           </Fact>
         )}
         {organisation.valueChainRoles.length > 0 && (
           <Fact label={t('directory.organisations.profile.valueChain')}>
-            {intl.formatList(organisation.valueChainRoles.map((role) => t(`directory.valueChain.${role}`)))}
+            {intl.formatList(
+              organisation.valueChainRoles.map((role) => t(`directory.valueChain.${role}`)),
+              { type: 'unit' },
+            )}
           </Fact>
         )}
         {organisation.workingLanguages.length > 0 && (
           <Fact label={t('directory.organisations.profile.languages')}>
-            {intl.formatList(organisation.workingLanguages.map(languageName))}
+            {intl.formatList(organisation.workingLanguages.map(languageName), { type: 'unit' })}
           </Fact>
         )}
         {organisation.certifications.length > 0 && (
@@ -95,7 +104,9 @@ function Facts({ organisation, labels }: { organisation: OrganisationProfile; la
             <bdi>{organisation.certifications.join(' · ')}</bdi>
           </Fact>
         )}
-        {leadership.length > 0 && <Fact label={t('directory.organisations.profile.leadership')}>{intl.formatList(leadership)}</Fact>}
+        {leadership.length > 0 && (
+          <Fact label={t('directory.organisations.profile.leadership')}>{intl.formatList(leadership, { type: 'unit' })}</Fact>
+        )}
         {hasStaff && (
           <Fact label={t('directory.organisations.profile.staff')}>
             <ul className="profile-staff">
