@@ -1,34 +1,39 @@
 /**
- * Search normalisation (decision 0008). The same rules exist as the IMMUTABLE SQL function
- * `mosaic_normalise(text)` (migration `search-normaliser`), used when documents are indexed; this
- * copy is used for queries, highlighting and tests, and `normalise.int.test.ts` runs a corpus
- * through both to prove they agree. Pure: no I/O.
+ * Search normalisation (decision 0008). The same rules exist in SQL (migration
+ * `search-fast-indexing`): `mosaic_fold` (characters) builds the indexed documents, and
+ * `mosaic_normalise` (characters, then words) the names and the queries; `search.int.test.ts` runs
+ * a corpus through both engines to prove they agree. Pure: no I/O.
  *
- * Per character: lower case, canonical decomposition (NFD) with combining marks removed (Latin
- * accents, Arabic harakat, tanween, shadda, sukun, dagger alef, Quranic marks), so أ إ آ become ا,
- * ؤ becomes و and ئ becomes ي by decomposition; then the letters decomposition leaves alone (ٱ, ى,
- * ة, tatweel, Persian yeh and kaf, Arabic-Indic digits, æ, œ, ß, ø, ł...) by an explicit table;
- * punctuation and symbols become spaces. Per word: the Arabic article and its clitic forms (وال,
- * بال, كال, فال, لل, ال) are removed when at least two letters remain, then a leading و when at
- * least three remain (light stemming, as in Larkey's light10: the cost is that a word truly
- * starting with و is indexed without it, the same way on both sides).
+ * Characters: lower case; canonical decomposition (NFD) when the text holds a letter it changes
+ * (Latin with diacritics, Arabic hamza forms: أ إ آ become ا, ؤ becomes و, ئ becomes ي); combining
+ * marks removed (Latin accents, Arabic harakat, tanween, shadda, sukun, dagger alef, honorific and
+ * Quranic signs: with every mark gone, canonical reordering cannot differ between engines); the
+ * letters decomposition leaves alone folded by a table (ٱ, ى, ة, tatweel, Persian yeh and kaf,
+ * Arabic-Indic digits, æ, œ, ß, ø, ł...); punctuation and symbols become spaces.
+ * Words (normalise only): the Arabic article and its clitic forms (وال, بال, كال, فال, لل, ال)
+ * removed when at least two letters remain, then a leading و when at least three remain (light
+ * stemming, as in Larkey's light10). Documents keep the prefixes; a query word matches them through
+ * its prefixed forms (`mosaic_search_query`), which keeps indexing free of per-word work.
  */
 
-/** Combining marks removed after decomposition: Latin diacritics, Arabic harakat and Quranic marks. */
-export const COMBINING_MARKS = '\\u0300-\\u036f\\u064b-\\u065f\\u0670\\u06d6-\\u06ed';
+/** Combining marks removed: Latin diacritics, Arabic harakat, honorific and Quranic signs. */
+export const COMBINING_MARKS = '\\u0300-\\u036f\\u0610-\\u061a\\u064b-\\u065f\\u0670\\u06d6-\\u06ed';
 
-/** Punctuation, symbols, controls and spaces (ASCII, Latin-1, Arabic, general and CJK punctuation). */
+/** Letters whose presence makes the text decomposed (NFD): Latin with diacritics, Arabic hamza forms. */
+export const DECOMPOSABLE = '\\u00c0-\\u024f\\u0622-\\u0626\\u1e00-\\u1eff';
+
+/** Punctuation, symbols and controls (ASCII, Latin-1, Arabic, general and CJK punctuation). */
 export const SEPARATORS =
-  '\\u0001-\\u002f\\u003a-\\u0040\\u005b-\\u0060\\u007b-\\u00bf\\u00d7\\u00f7\\u060c\\u061b\\u061f\\u066a-\\u066d\\u06d4\\u2000-\\u206f\\u3000-\\u303f\\ufeff';
+  '\\u0001-\\u001f\\u0021-\\u002f\\u003a-\\u0040\\u005b-\\u0060\\u007b-\\u00bf\\u00d7\\u00f7\\u060c\\u061b\\u061f\\u066a-\\u066d\\u06d4\\u2000-\\u206f\\u3000-\\u303f\\ufeff';
 
 /** Letters that decomposition leaves alone, folded to their search form (after lower-casing). */
 export const LETTER_FOLDS: Readonly<Record<string, string>> = {
-  ٱ: 'ا',
-  ى: 'ي',
-  ی: 'ي',
   ة: 'ه',
-  ک: 'ك',
+  ى: 'ي',
   ـ: '',
+  ٱ: 'ا',
+  ی: 'ي',
+  ک: 'ك',
   '٠': '0',
   '١': '1',
   '٢': '2',
@@ -49,11 +54,6 @@ export const LETTER_FOLDS: Readonly<Record<string, string>> = {
   '۷': '7',
   '۸': '8',
   '۹': '9',
-  ß: 'ss',
-  æ: 'ae',
-  œ: 'oe',
-  þ: 'th',
-  ĳ: 'ij',
   ð: 'd',
   ø: 'o',
   đ: 'd',
@@ -64,9 +64,15 @@ export const LETTER_FOLDS: Readonly<Record<string, string>> = {
   ŋ: 'n',
   ŧ: 't',
   ſ: 's',
+  ß: 'ss',
+  æ: 'ae',
+  œ: 'oe',
+  þ: 'th',
+  ĳ: 'ij',
 };
 
 const COMBINING_MARK = new RegExp(`[${COMBINING_MARKS}]`, 'gu');
+const DECOMPOSABLE_LETTER = new RegExp(`[${DECOMPOSABLE}]`, 'u');
 const SEPARATOR = new RegExp(`[${SEPARATORS}]`, 'gu');
 
 /** The Arabic article and its clitic forms, removed when at least two letters remain. */
@@ -74,13 +80,23 @@ export const ARABIC_ARTICLE_PREFIXES = ['وال', 'بال', 'كال', 'فال', 
 const ARTICLE = new RegExp(`^(?:${ARABIC_ARTICLE_PREFIXES.join('|')})(?=[^ ]{2})`, 'u');
 const CONJUNCTION = /^و(?=[^ ]{3})/u;
 
-/** One character (a code point) in its search form: '' (dropped), ' ' (a separator) or letters. */
-export function foldCharacter(character: string): string {
+function foldLowered(lowered: string, decompose: boolean): string {
   let folded = '';
-  for (const part of character.toLowerCase().normalize('NFD').replace(COMBINING_MARK, '')) {
+  for (const part of (decompose ? lowered.normalize('NFD') : lowered).replace(COMBINING_MARK, '')) {
     folded += LETTER_FOLDS[part] ?? part;
   }
   return folded.replace(SEPARATOR, ' ');
+}
+
+/** Text with its characters in search form (`mosaic_fold`); spaces are kept as they are. */
+export function foldText(text: string): string {
+  const lowered = text.toLowerCase();
+  return foldLowered(lowered, DECOMPOSABLE_LETTER.test(lowered));
+}
+
+/** One character (a code point) in search form, always decomposed: for highlighting. */
+export function foldCharacter(character: string): string {
+  return foldLowered(character.toLowerCase(), true);
 }
 
 /** The search form of one word (already folded, without spaces). */
@@ -88,11 +104,9 @@ export function stripArabicPrefixes(word: string): string {
   return word.replace(ARTICLE, '').replace(CONJUNCTION, '');
 }
 
-/** Text in its search form: folded characters, single spaces, Arabic prefixes removed per word. */
+/** Text in search form (`mosaic_normalise`): folded, single spaces, Arabic prefixes removed per word. */
 export function normaliseForSearch(text: string): string {
-  let folded = '';
-  for (const character of text) folded += foldCharacter(character);
-  return folded
+  return foldText(text)
     .split(' ')
     .filter((word) => word.length > 0)
     .map(stripArabicPrefixes)

@@ -31,10 +31,7 @@ export const searchDocument = pgTable(
     document: tsvector('document').notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [
-    primaryKey({ columns: [t.kind, t.entityId] }),
-    index('search_document_document_idx').using('gin', t.document),
-  ],
+  (t) => [primaryKey({ columns: [t.kind, t.entityId] }), index('search_document_document_idx').using('gin', t.document)],
 );
 
 /** Distinct words of indexed names and taxonomy terms (search form): what a misspelt query term is matched against. */
