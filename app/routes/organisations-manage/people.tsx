@@ -104,7 +104,7 @@ function stateOf(person: ManagedPerson | undefined): FormState {
     phone: person.phone ?? '',
     listedConsent: person.listedConsent ? 'on' : '',
   };
-  for (const locale of FORM_LOCALES) state[`jobTitle.${locale}`] = person.jobTitle?.[locale] ?? '';
+  for (const locale of ['ar', 'fr', 'en'] as const) state[`jobTitle.${locale}`] = person.jobTitle?.[locale] ?? '';
   return state;
 }
 

@@ -17,6 +17,11 @@ export function staffAccount(locale: Locale): E2eAccount {
   return { email: `admin-${locale}@e2e.mosaic.localhost`, name: STAFF_NAMES[locale], password: 'e2e-staff-Password-2026', locale };
 }
 
+/** The platform admin of the directory management journey (its own account: it sets up its own two-factor). */
+export function directoryStaffAccount(): E2eAccount {
+  return { email: 'directory-staff@e2e.mosaic.localhost', name: 'Rania Saleh', password: 'e2e-directory-Password-2026', locale: 'en' };
+}
+
 /** A new member for one journey (unique, so a repeated run against the same server still signs up). */
 export function newMemberAccount(locale: Locale): E2eAccount {
   const suffix = randomBytes(4).toString('hex');
