@@ -12,6 +12,7 @@ import {
   createTwinsApi,
 } from '#app/modules/directory/index.ts';
 import { createIdentityApi, resolveRequestActor } from '#app/modules/identity/index.ts';
+import { createSearchApi, SEARCH_TAG } from '#app/modules/search/index.ts';
 import { createApiDocs } from '#app/shared/api/docs.server.ts';
 import { buildOpenApiDocument, registerApiComponents } from '#app/shared/api/openapi.server.ts';
 import { type ApiRouter, createApiRouter, resolveActor } from '#app/shared/api/router.server.ts';
@@ -56,6 +57,13 @@ const MODULE_APIS = [
       description: 'The twins finder: counterparts of a cluster or an organisation in other countries, ranked, with the reasons.',
     },
     create: createTwinsApi,
+  },
+  {
+    tag: {
+      name: SEARCH_TAG,
+      description: 'One search across clusters and organisations, in Arabic, French and English, ranked, with the matching words marked.',
+    },
+    create: createSearchApi,
   },
 ];
 
