@@ -77,6 +77,8 @@ test.describe('clusters', () => {
   });
 
   test('the cluster manager adds, re-roles and removes a member; another cluster is refused', async ({ openPage }) => {
+    // A long journey (sign-in, nine pages each checked with axe) on a shared two-core machine.
+    test.setTimeout(300_000);
     const page = await openPage({ locale: 'fr' });
     await signIn(page, CLUSTER_MANAGER.email, CLUSTER_MANAGER.password);
     await checkPage(page);
@@ -117,6 +119,21 @@ test.describe('clusters', () => {
 
     const refused = await page.goto('/fr/clusters/batna-jewellery/members');
     expect(refused?.status()).toBe(403);
+    await checkPage(page);
+  });
+
+  test('the cluster manager edits the profile; the change shows on the public page', async ({ openPage }) => {
+    const page = await openPage({ locale: 'fr' });
+    await signIn(page, CLUSTER_MANAGER.email, CLUSTER_MANAGER.password);
+    await checkPage(page);
+    await page.goto(`/fr/clusters/${CLUSTER_MANAGER.cluster}/edit`);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(message('fr', 'directory.clusters.edit.title'));
+    await checkPage(page);
+    await page.locator('#description-fr').fill('Mosaïstes d’El Jem, autour de l’amphithéâtre.');
+    await page.getByRole('button', { name: message('fr', 'directory.clusters.edit.save') }).click();
+    await expect(page).toHaveURL(`/fr/clusters/${CLUSTER_MANAGER.cluster}`);
+    await expect(page.getByRole('status').filter({ hasText: message('fr', 'directory.clusters.edit.saved') })).toBeVisible();
+    await expect(page.getByText('Mosaïstes d’El Jem, autour de l’amphithéâtre.')).toBeVisible();
     await checkPage(page);
   });
 });
