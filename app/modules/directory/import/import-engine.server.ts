@@ -21,13 +21,12 @@ import { DuplicateRegister, type DuplicateTarget } from './duplicate-keys.ts';
 import type { ImportCounts } from './import.contracts.ts';
 import { canImportInto } from './import.policy.ts';
 import {
-  type ClusterInsert,
+  type ImportedRecord,
   insertClusterRows,
   insertImportAudit,
   insertMembershipRows,
   insertOrganisationRows,
   type MembershipInsert,
-  type OrganisationInsert,
   selectClusterKeys,
   selectOrganisationKeys,
 } from './import.repository.server.ts';
@@ -121,10 +120,21 @@ function sourceLocaleOf(name: Partial<Record<Locale, string>> | undefined, runLo
   return LOCALES.find((locale) => name[locale]) ?? runLocale;
 }
 
+/** A row as its kind's input contract returns it. */
+type ValidRecord = Record<string, unknown> & {
+  name: Partial<Record<Locale, string>>;
+  city?: Partial<Record<Locale, string>>;
+  email?: string;
+  phone?: string;
+  countryIso2: string;
+  slug?: string;
+  anchorOrganisationSlug?: string;
+};
+
 interface AcceptedRow {
   row: number;
   /** Organisation or cluster values to insert. */
-  values: OrganisationInsert | ClusterInsert;
+  values: ImportedRecord;
   /** The cluster an organisation row joins (its id). */
   clusterId?: string;
 }
@@ -159,7 +169,7 @@ function judgeRow(actor: Actor, options: EngineOptions, lookup: ValueLookup, kno
       })),
     };
   }
-  const record = parsed.data as Record<string, unknown> & { name: Partial<Record<Locale, string>>; countryIso2: string; slug?: string };
+  const record = parsed.data as ValidRecord;
   if (!canImportInto(actor, kind, record.countryIso2))
     return reject('countryIso2', 'DIRECTORY_IMPORT_COUNTRY_NOT_ALLOWED', record.countryIso2);
 
@@ -168,11 +178,8 @@ function judgeRow(actor: Actor, options: EngineOptions, lookup: ValueLookup, kno
     clusterId = known.linkable.get(clusterSlug);
     if (!clusterId) return reject('clusterSlug', 'DIRECTORY_IMPORT_UNKNOWN_CLUSTER', clusterSlug);
   }
-  const {
-    anchorOrganisationSlug,
-    facts: _facts,
-    ...clusterValues
-  } = record as Record<string, unknown> & { anchorOrganisationSlug?: string };
+  // A cluster's facts and anchor slug are not columns: facts are not imported, the anchor is linked by id.
+  const { anchorOrganisationSlug, facts: _facts, ...columns } = record;
   let anchorOrganisationId: string | undefined;
   if (anchorOrganisationSlug) {
     anchorOrganisationId = known.linkable.get(anchorOrganisationSlug);
@@ -181,34 +188,27 @@ function judgeRow(actor: Actor, options: EngineOptions, lookup: ValueLookup, kno
 
   const sameSlug = record.slug ? known.slugs.get(record.slug) : undefined;
   if (sameSlug) return duplicate('slug', sameSlug);
-  const match = known.register.find(record as Parameters<DuplicateRegister['find']>[0]);
+  const match = known.register.find(record);
   if (match) return duplicate(match.key === 'name' ? 'name' : match.key, match.target);
 
   const slug = record.slug ?? deriveSlug(record.name, known.slugs, kind === 'organisations' ? 'organisation' : 'cluster');
   known.slugs.set(slug, { row: row.number });
-  known.register.add(record as Parameters<DuplicateRegister['add']>[0], { row: row.number });
-  const values =
+  known.register.add(record, { row: row.number });
+  const values: ImportedRecord =
     kind === 'organisations'
-      ? ({ ...record, slug, status: 'published' } as OrganisationInsert)
-      : ({ ...clusterValues, slug, anchorOrganisationId } as ClusterInsert);
+      ? { ...columns, slug, status: 'published', photoFileIds: [], isDemo: false }
+      : { ...columns, slug, anchorOrganisationId, photoFileIds: [], isDemo: false };
   return { accepted: { row: row.number, values, clusterId } };
 }
 
 /** Inserts accepted rows of one kind, with the memberships organisation rows ask for and their audit entries. */
 async function insertAccepted(executor: Executor, actor: Actor, options: EngineOptions, rows: AcceptedRow[]): Promise<void> {
+  const values = rows.map((row) => row.values);
   const inserted =
-    options.kind === 'organisations'
-      ? await insertOrganisationRows(
-          executor,
-          rows.map((row) => row.values as OrganisationInsert),
-        )
-      : await insertClusterRows(
-          executor,
-          rows.map((row) => row.values as ClusterInsert),
-        );
+    options.kind === 'organisations' ? await insertOrganisationRows(executor, values) : await insertClusterRows(executor, values);
   const idBySlug = new Map(inserted.map((row) => [row.slug, row.id]));
   const memberships: MembershipInsert[] = rows.flatMap((row) =>
-    row.clusterId ? [{ clusterId: row.clusterId, organisationId: idBySlug.get(row.values.slug!)!, role: 'member' as const }] : [],
+    row.clusterId ? [{ clusterId: row.clusterId, organisationId: idBySlug.get(row.values.slug)!, role: 'member' as const }] : [],
   );
   await insertMembershipRows(executor, memberships);
   await insertImportAudit(
@@ -217,7 +217,7 @@ async function insertAccepted(executor: Executor, actor: Actor, options: EngineO
     rows.map((row) => ({
       action: options.kind === 'organisations' ? 'directory.organisation.import' : 'directory.cluster.import',
       subjectType: options.kind === 'organisations' ? 'organisation' : 'cluster',
-      subjectId: idBySlug.get(row.values.slug!)!,
+      subjectId: idBySlug.get(row.values.slug)!,
       data: { importRunId: options.runId, row: row.row, slug: row.values.slug },
     })),
   );

@@ -2,17 +2,18 @@
  * The import's database access: its runs, the keys of what the directory already holds (read
  * once per run, so checking a row costs no query) and multi-row inserts of a batch.
  */
-import { desc, eq } from 'drizzle-orm';
+import { desc, eq, getTableColumns, type SQL, sql } from 'drizzle-orm';
+import type { PgTable } from 'drizzle-orm/pg-core';
 import type { AuditEntry } from '#app/shared/audit/index.ts';
 import type { Actor } from '#app/shared/auth/actor.ts';
-import type { Executor } from '#app/shared/db/client.server.ts';
+import { type Executor, queryRows } from '#app/shared/db/client.server.ts';
 import { auditLog } from '#app/shared/db/schema.ts';
 import { cluster, clusterMembership, organisation } from '../directory.schema.ts';
 import { importRun } from './import.schema.ts';
 
 export type ImportRunRow = typeof importRun.$inferSelect;
-export type OrganisationInsert = typeof organisation.$inferInsert;
-export type ClusterInsert = typeof cluster.$inferInsert;
+/** An organisation or cluster row checked by its input contract, keyed by column, with its slug. */
+export type ImportedRecord = Record<string, unknown> & { slug: string };
 export type MembershipInsert = typeof clusterMembership.$inferInsert;
 
 export async function insertImportRun(executor: Executor, values: typeof importRun.$inferInsert): Promise<ImportRunRow> {
@@ -70,19 +71,44 @@ export function selectClusterKeys(executor: Executor) {
   return executor.select({ id: cluster.id, slug: cluster.slug, name: cluster.name, city: cluster.city }).from(cluster);
 }
 
-export async function insertOrganisationRows(executor: Executor, rows: OrganisationInsert[]): Promise<{ id: string; slug: string }[]> {
+/**
+ * Inserts many rows as one JSON parameter expanded by `jsonb_populate_recordset`: the statement
+ * and its one parameter cost next to nothing to build, where the query builder spends longer
+ * assembling a 1,000-row, 40-column insert than the database takes to run it. Keys are the
+ * columns' JavaScript names; a missing key is NULL (so every NOT NULL column must be given), and
+ * ids and timestamps take their defaults.
+ */
+async function insertAsJson<T extends Record<string, unknown>>(
+  executor: Executor,
+  table: PgTable,
+  rows: readonly Record<string, unknown>[],
+  tail: SQL = sql``,
+): Promise<T[]> {
   if (rows.length === 0) return [];
-  return executor.insert(organisation).values(rows).returning({ id: organisation.id, slug: organisation.slug });
+  const columns = Object.entries(getTableColumns(table)).filter(([key]) => !DEFAULTED.has(key));
+  const json = JSON.stringify(rows.map((row) => Object.fromEntries(columns.map(([key, column]) => [column.name, row[key] ?? null]))));
+  const names = sql.join(
+    columns.map(([, column]) => sql.identifier(column.name)),
+    sql`, `,
+  );
+  return queryRows<T>(
+    executor,
+    sql`insert into ${table} (${names}) select ${names} from jsonb_populate_recordset(null::${table}, ${json}::jsonb) ${tail}`,
+  );
 }
 
-export async function insertClusterRows(executor: Executor, rows: ClusterInsert[]): Promise<{ id: string; slug: string }[]> {
-  if (rows.length === 0) return [];
-  return executor.insert(cluster).values(rows).returning({ id: cluster.id, slug: cluster.slug });
+const DEFAULTED = new Set(['id', 'createdAt', 'updatedAt']);
+
+export function insertOrganisationRows(executor: Executor, rows: readonly ImportedRecord[]): Promise<{ id: string; slug: string }[]> {
+  return insertAsJson(executor, organisation, rows, sql`returning id, slug`);
+}
+
+export function insertClusterRows(executor: Executor, rows: readonly ImportedRecord[]): Promise<{ id: string; slug: string }[]> {
+  return insertAsJson(executor, cluster, rows, sql`returning id, slug`);
 }
 
 export async function insertMembershipRows(executor: Executor, rows: MembershipInsert[]): Promise<void> {
-  if (rows.length === 0) return;
-  await executor.insert(clusterMembership).values(rows).onConflictDoNothing();
+  await insertAsJson(executor, clusterMembership, rows, sql`on conflict do nothing`);
 }
 
 /**
@@ -90,9 +116,10 @@ export async function insertMembershipRows(executor: Executor, rows: MembershipI
  * record's history shows the import that created it without a round trip per row.
  */
 export async function insertImportAudit(executor: Executor, actor: Actor, entries: AuditEntry[]): Promise<void> {
-  if (entries.length === 0) return;
   const user = actor.kind === 'user' ? actor : null;
-  await executor.insert(auditLog).values(
+  await insertAsJson(
+    executor,
+    auditLog,
     entries.map((entry) => ({
       actorId: user?.userId ?? null,
       actingAsId: user?.actingAsId ?? null,
@@ -100,7 +127,8 @@ export async function insertImportAudit(executor: Executor, actor: Actor, entrie
       subjectType: entry.subjectType,
       subjectId: entry.subjectId ?? null,
       data: entry.data ?? null,
-      via: user?.via ?? ('system' as const),
+      requestId: null,
+      via: user?.via ?? 'system',
     })),
   );
 }
