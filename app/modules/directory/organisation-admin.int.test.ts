@@ -238,7 +238,9 @@ describe('organisation management', () => {
       const proposerId = await person('Proposer', { locale: 'ar' });
       const proposer = await actorForUser(proposerId, 'session');
       const proposed = await proposeOrganisation(proposer, input({ name: { ar: 'مجوهرات الأوراس' }, sourceLocale: 'ar' }));
-      expect((await listPendingRequests(staff)).proposals.map((p) => p.slug)).toContain(proposed.slug);
+      expect((await listPendingRequests(staff)).proposals.find((p) => p.slug === proposed.slug)).toMatchObject({
+        proposer: { name: 'Proposer', email: proposer.email },
+      });
       expect(await codeOf(decideProposal(member, proposed.slug, 'approve'))).toBe('COMMON_FORBIDDEN');
       expect((await rowOf(proposed.slug)).status).toBe('proposed');
 
@@ -281,6 +283,7 @@ describe('organisation management', () => {
       expect(pending.claims.find((c) => c.id === claim.id)).toMatchObject({
         message: 'I run the workshop',
         organisation: { slug: target.slug },
+        claimant: { name: 'Claimant', email: claimant.email },
       });
       expect(await codeOf(decideClaim(claimant, claim.id, 'approve'))).toBe('COMMON_FORBIDDEN');
       expect(await codeOf(listPendingRequests(member))).toBe('COMMON_FORBIDDEN');
@@ -351,6 +354,12 @@ describe('organisation management', () => {
       ]);
       expect(history.hasNext).toBe(false);
       expect(await codeOf(organisationHistory(member, row.slug))).toBe('COMMON_FORBIDDEN');
+      // Whoever reads the audit log may read every history.
+      const auditor = {
+        ...member,
+        grants: [{ role: 'auditor', scopeType: 'global' as const, scopeId: null, permissions: ['audit.read'], requiresTwoFactor: false }],
+      };
+      expect((await organisationHistory(auditor, row.slug)).history.entries).toHaveLength(2);
       expect(await codeOf(organisationHistory(anonymous, row.slug))).toBe('COMMON_UNAUTHENTICATED');
     });
   });
