@@ -1,15 +1,27 @@
 /** Clusters on a real database: the list and profile, who may change what, what is written and audited. */
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { and, eq } from 'drizzle-orm';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actorForUser, assignRole, seedRoles } from '#app/modules/identity/index.ts';
 import { anonymous, system, type UserActor } from '#app/shared/auth/actor.ts';
 import { auditLog, cluster, clusterFact, clusterMembership, user } from '#app/shared/db/schema.ts';
 import { isAppError } from '#app/shared/errors.ts';
+import { LocalDiskStorage, setFileStorage } from '#app/shared/files/index.ts';
 import { addMember, type ClusterRow, insertCluster, insertOrganisation, type OrganisationRow } from '#tests/factories/directory.ts';
 import { useTestDatabase } from '#tests/support/database.ts';
 import { clusterHistory, getCluster, listClusterMembers, listClusters } from './clusters.query.server.ts';
-import { addClusterMember, createCluster, removeClusterMember, setMemberRole, updateCluster } from './clusters.service.server.ts';
+import {
+  addClusterMember,
+  createCluster,
+  removeClusterImage,
+  removeClusterMember,
+  setMemberRole,
+  updateCluster,
+  uploadClusterImages,
+} from './clusters.service.server.ts';
 
 describe('clusters', () => {
   const database = useTestDatabase();
@@ -287,6 +299,43 @@ describe('clusters', () => {
       expect(history.entries.map((e) => e.action)).toContain('directory.cluster.member.add');
       expect(await codeOf(clusterHistory(elJemManager, 'batna-jewellery'))).toBe('COMMON_FORBIDDEN');
       expect(await codeOf(clusterHistory(anonymous, 'batna-jewellery'))).toBe('COMMON_UNAUTHENTICATED');
+    });
+  });
+
+  describe('images', () => {
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
+    let filesRoot: string;
+
+    beforeAll(() => {
+      filesRoot = mkdtempSync(path.join(tmpdir(), 'mosaic-clusters-'));
+      setFileStorage(new LocalDiskStorage(filesRoot));
+    });
+
+    afterAll(() => {
+      setFileStorage(undefined);
+      rmSync(filesRoot, { recursive: true, force: true });
+    });
+
+    it('lets the manager set a logo and add photos, then remove one; a file that is not an image is refused', async () => {
+      const profile = await uploadClusterImages(elJemManager, 'el-jem-mosaic', {
+        logo: { name: 'logo.png', bytes: png },
+        photos: [{ name: 'a.png', bytes: png }],
+      });
+      expect(profile.logoUrl).toMatch(/^\/media\//);
+      expect(profile.photoUrls).toHaveLength(1);
+      const photoId = profile.photoUrls[0]!.slice('/media/'.length);
+      expect((await removeClusterImage(elJemManager, 'el-jem-mosaic', photoId)).photoUrls).toEqual([]);
+      expect(
+        await codeOf(uploadClusterImages(elJemManager, 'el-jem-mosaic', { logo: { name: 'x.png', bytes: new Uint8Array([1, 2, 3]) } })),
+      ).toBe('COMMON_VALIDATION_FAILED');
+    });
+
+    it('refuses the manager of another cluster, storing nothing', async () => {
+      const before = (await getCluster(anonymous, 'batna-jewellery')).logoUrl;
+      expect(await codeOf(uploadClusterImages(elJemManager, 'batna-jewellery', { logo: { name: 'logo.png', bytes: png } }))).toBe(
+        'COMMON_FORBIDDEN',
+      );
+      expect((await getCluster(anonymous, 'batna-jewellery')).logoUrl).toBe(before);
     });
   });
 });

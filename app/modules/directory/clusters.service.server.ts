@@ -9,6 +9,7 @@ import type { Actor } from '#app/shared/auth/actor.ts';
 import { can } from '#app/shared/auth/can.ts';
 import { type Executor, getDb } from '#app/shared/db/client.server.ts';
 import { AppError, CommonErrors, type FieldIssue } from '#app/shared/errors.ts';
+import { storeFile } from '#app/shared/files/index.ts';
 import { parseInput } from '#app/shared/validation.ts';
 import { CLUSTERS_MANAGE, canCreateCluster, canManageCluster } from './cluster.policy.ts';
 import type { ClusterRow } from './cluster.presenter.ts';
@@ -29,6 +30,8 @@ import {
 } from './clusters.repository.server.ts';
 import { type ClusterInput, type ClusterProfile, clusterInputSchema, slugSchema } from './directory.contracts.ts';
 import type { MembershipRole } from './directory.vocabulary.ts';
+import { type ImageUpload, MAX_IMAGE_BYTES, MAX_PHOTOS } from './organisation-admin.contracts.ts';
+import { imageContentTypeOf } from './organisation-admin.images.ts';
 
 function requireSignedIn(actor: Actor): void {
   if (actor.kind === 'anonymous') throw CommonErrors.unauthenticated();
@@ -254,4 +257,65 @@ export async function removeClusterMember(actor: Actor, clusterSlug: string, org
     });
     return { changed: true, role: null };
   });
+}
+
+export interface ClusterImages {
+  logo?: ImageUpload | null;
+  photos?: readonly ImageUpload[];
+}
+
+/** The same rules as organisations' images: PNG, JPEG or WebP by their bytes, at most 5 MB each. */
+function checkedImage(upload: ImageUpload, field: string) {
+  if (upload.bytes.byteLength > MAX_IMAGE_BYTES) throw CommonErrors.validation([{ field, code: 'image_too_large' }]);
+  const contentType = imageContentTypeOf(upload.bytes);
+  if (!contentType) throw CommonErrors.validation([{ field, code: 'image_type' }]);
+  return { name: upload.name || 'image', bytes: upload.bytes, contentType };
+}
+
+/** Sets the logo and/or adds photos (at most 12); every file is checked before anything is stored. Audited. */
+export async function uploadClusterImages(actor: Actor, slug: string, images: ClusterImages): Promise<ClusterProfile> {
+  requireSignedIn(actor);
+  const logo = images.logo ? checkedImage(images.logo, 'logo') : null;
+  const photos = (images.photos ?? []).map((photo, index) => checkedImage(photo, `photos.${index}`));
+  await getDb().transaction(async (tx) => {
+    const row = await managedCluster(tx, actor, slug);
+    if (row.photoFileIds.length + photos.length > MAX_PHOTOS) throw CommonErrors.validation([{ field: 'photos', code: 'too_many_photos' }]);
+    if (!logo && photos.length === 0) return;
+    const logoFile = logo ? await storeFile(tx, actor, logo) : null;
+    const photoFiles = [];
+    for (const photo of photos) photoFiles.push(await storeFile(tx, actor, photo));
+    await updateClusterRow(tx, row.id, {
+      ...(logoFile ? { logoFileId: logoFile.id } : {}),
+      photoFileIds: [...row.photoFileIds, ...photoFiles.map((file) => file.id)],
+      updatedAt: new Date(),
+    });
+    await recordAudit(tx, actor, {
+      action: 'directory.cluster.update',
+      subjectType: 'cluster',
+      subjectId: row.id,
+      data: { changed: [...(logoFile ? ['logo'] : []), ...(photoFiles.length > 0 ? ['photos'] : [])] },
+    });
+  });
+  return getCluster(actor, slug);
+}
+
+/** Takes the logo (when `fileId` is the logo's) or one photo off the profile. Audited. */
+export async function removeClusterImage(actor: Actor, slug: string, fileId: string): Promise<ClusterProfile> {
+  requireSignedIn(actor);
+  await getDb().transaction(async (tx) => {
+    const row = await managedCluster(tx, actor, slug);
+    const isLogo = row.logoFileId === fileId;
+    if (!isLogo && !row.photoFileIds.includes(fileId)) throw new AppError('DIRECTORY_CLUSTERS_IMAGE_NOT_FOUND', 404);
+    await updateClusterRow(tx, row.id, {
+      ...(isLogo ? { logoFileId: null } : { photoFileIds: row.photoFileIds.filter((id) => id !== fileId) }),
+      updatedAt: new Date(),
+    });
+    await recordAudit(tx, actor, {
+      action: 'directory.cluster.update',
+      subjectType: 'cluster',
+      subjectId: row.id,
+      data: { changed: [isLogo ? 'logo' : 'photos'] },
+    });
+  });
+  return getCluster(actor, slug);
 }

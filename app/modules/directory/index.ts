@@ -24,11 +24,14 @@ export {
 export { type ClusterList, clusterHistory, getCluster, listClusterMembers, listClusters } from './clusters.query.server.ts';
 export {
   addClusterMember,
+  type ClusterImages,
   createCluster,
   type MembershipChange,
+  removeClusterImage,
   removeClusterMember,
   setMemberRole,
   updateCluster,
+  uploadClusterImages,
 } from './clusters.service.server.ts';
 export { type DemoDirectoryCounts, type SyntheticProgress, seedDemoDirectory, seedSyntheticDirectory } from './demo/demo.service.server.ts';
 export { createDirectoryApi } from './directory.api.server.ts';

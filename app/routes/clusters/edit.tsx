@@ -12,7 +12,9 @@ import {
   canManageCluster,
   getCluster,
   profileLinkSchema,
+  removeClusterImage,
   updateCluster,
+  uploadClusterImages,
 } from '#app/modules/directory/index.ts';
 import { requireAccountPage } from '#app/modules/identity/index.ts';
 import { isAppError } from '#app/shared/errors.ts';
@@ -43,7 +45,13 @@ export async function loader({ params, request, context }: Route.LoaderArgs) {
   const actor = requireAccountPage(context.get(requestContext).actor, locale, request);
   const [cluster, labels] = await Promise.all([getCluster(actor, params.slug).catch(asErrorResponse), referenceLabels()]);
   if (!canManageCluster(actor, cluster)) throw new Response(null, { status: 403 });
-  return { cluster, labels, stages: [...CLUSTER_STAGES], linkKinds: [...profileLinkSchema.shape.kind.options] };
+  // Images are served at /media/<file id>: the id is what the remove buttons name.
+  const fileId = (url: string) => url.slice(url.lastIndexOf('/') + 1);
+  const images = [
+    ...(cluster.logoUrl ? [{ id: fileId(cluster.logoUrl), url: cluster.logoUrl, n: 0 }] : []),
+    ...cluster.photoUrls.map((url, index) => ({ id: fileId(url), url, n: index + 1 })),
+  ];
+  return { cluster, labels, images, stages: [...CLUSTER_STAGES], linkKinds: [...profileLinkSchema.shape.kind.options] };
 }
 
 function text(form: FormData, name: string): string {
@@ -97,20 +105,36 @@ function patchFrom(form: FormData): ClusterPatch {
   };
 }
 
+async function uploadsOf(form: FormData) {
+  const upload = async (value: FormDataEntryValue | null) =>
+    value instanceof File && value.size > 0 ? { name: value.name, bytes: new Uint8Array(await value.arrayBuffer()) } : null;
+  const photos = await Promise.all(form.getAll('photos').map(upload));
+  return { logo: await upload(form.get('logo')), photos: photos.filter((photo) => photo !== null) };
+}
+
 export async function action({ params, request, context }: Route.ActionArgs) {
   const locale = localeOf(params);
   const actor = requireAccountPage(context.get(requestContext).actor, locale, request);
   const form = await request.formData();
+  const intent = String(form.get('intent') ?? 'profile');
+  const here = `/${locale}/clusters/${params.slug}/edit`;
   try {
+    if (intent === 'images') {
+      await uploadClusterImages(actor, params.slug, await uploadsOf(form));
+      return redirectWithFlash(`${here}#images`, { key: 'directory.clusters.images.saved', kind: 'success' });
+    }
+    if (intent === 'removeImage') {
+      await removeClusterImage(actor, params.slug, String(form.get('fileId') ?? ''));
+      return redirectWithFlash(`${here}#images`, { key: 'directory.clusters.images.removed', kind: 'success' });
+    }
     await updateCluster(actor, params.slug, patchFrom(form));
   } catch (error) {
-    if (!isAppError(error) || error.status >= 500 || error.status === 401 || error.status === 403 || error.status === 404) {
-      asErrorResponse(error);
-    }
+    if (!isAppError(error) || error.status >= 500 || error.status === 401 || error.status === 403) asErrorResponse(error);
+    if (error.code === 'DIRECTORY_CLUSTERS_NOT_FOUND') asErrorResponse(error);
     const fieldErrors = Object.fromEntries(
       (error.details?.fields ?? []).map((f) => [f.field.split('.')[0] ?? f.field, `errors.field.${f.code}`]),
     );
-    return data({ fieldErrors, formError: `errors.${error.code}` }, { status: error.status });
+    return data({ intent, fieldErrors, formError: `errors.${error.code}` }, { status: error.status });
   }
   return redirectWithFlash(`/${locale}/clusters/${params.slug}`, { key: 'directory.clusters.edit.saved', kind: 'success' });
 }
@@ -177,8 +201,10 @@ export default function ClusterEditPage({ loaderData, actionData }: Route.Compon
   const t = useT();
   const locale = useLocale();
   const navigation = useNavigation();
-  const { cluster, labels, stages, linkKinds } = loaderData;
-  const errors: Record<string, string> = actionData?.fieldErrors ?? {};
+  const { cluster, labels, images, stages, linkKinds } = loaderData;
+  const profileFailure = actionData && actionData.intent === 'profile' ? actionData : undefined;
+  const imageFailure = actionData && actionData.intent !== 'profile' ? actionData : undefined;
+  const errors: Record<string, string> = profileFailure?.fieldErrors ?? {};
   const summary = useRef<HTMLParagraphElement>(null);
   useEffect(() => {
     if (actionData) summary.current?.focus();
@@ -216,10 +242,11 @@ export default function ClusterEditPage({ loaderData, actionData }: Route.Compon
         <Link to={`/${locale}/clusters/${cluster.slug}`}>{name}</Link>
       </p>
       <h1>{t('directory.clusters.edit.title')}</h1>
-      <Form method="post" className="form" key={actionData ? 'failed' : 'fresh'}>
-        {actionData && (
+      <Form method="post" className="form" key={profileFailure ? 'failed' : 'fresh'}>
+        <input type="hidden" name="intent" value="profile" />
+        {profileFailure && (
           <p className="form-error" role="alert" tabIndex={-1} ref={summary}>
-            {t(actionData.formError)}
+            {t(profileFailure.formError)}
           </p>
         )}
         <LanguageFields name="name" legend={t('directory.clusters.edit.name')} value={cluster.name} error={errors.name} required />
@@ -369,6 +396,98 @@ export default function ClusterEditPage({ loaderData, actionData }: Route.Compon
           <Link to={`/${locale}/clusters/${cluster.slug}`}>{t('directory.clusters.edit.cancel')}</Link>
         </p>
       </Form>
+      <ClusterImagesForm images={images} name={name} failure={imageFailure} />
     </div>
+  );
+}
+
+function ClusterImagesForm({
+  images,
+  name,
+  failure,
+}: {
+  images: { id: string; url: string; n: number }[];
+  name: string;
+  failure: { fieldErrors: Record<string, string>; formError: string } | undefined;
+}) {
+  const t = useT();
+  const navigation = useNavigation();
+  const alert = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (failure) alert.current?.focus();
+  }, [failure]);
+  const logoError = failure?.fieldErrors.logo;
+  const photosError = failure?.fieldErrors.photos;
+  return (
+    <section id="images" aria-labelledby="cluster-images-title">
+      <h2 id="cluster-images-title">{t('directory.clusters.images.title')}</h2>
+      <p className="field__hint" id="cluster-images-hint">
+        {t('directory.clusters.images.hint')}
+      </p>
+      {failure && (
+        <p className="form-error" role="alert" tabIndex={-1} ref={alert}>
+          {t(failure.formError)}
+        </p>
+      )}
+      {images.length > 0 && (
+        <ul className="cluster-photos">
+          {images.map((image) => (
+            <li key={image.id}>
+              <img
+                src={image.url}
+                alt={
+                  image.n === 0
+                    ? t('directory.clusters.images.logoAlt', { name })
+                    : t('directory.clusters.profile.photoAlt', { name, number: image.n })
+                }
+                loading="lazy"
+              />
+              <Form method="post">
+                <input type="hidden" name="intent" value="removeImage" />
+                <input type="hidden" name="fileId" value={image.id} />
+                <button type="submit" className="button button--danger" disabled={navigation.state === 'submitting'}>
+                  {image.n === 0
+                    ? t('directory.clusters.images.removeLogo')
+                    : t('directory.clusters.images.removePhoto', { number: image.n })}
+                </button>
+              </Form>
+            </li>
+          ))}
+        </ul>
+      )}
+      <Form method="post" encType="multipart/form-data" className="form">
+        <input type="hidden" name="intent" value="images" />
+        <div className="field">
+          <label htmlFor="cluster-logo">{t('directory.clusters.images.logo')}</label>
+          <input
+            id="cluster-logo"
+            name="logo"
+            type="file"
+            accept="image/png,image/jpeg,image/webp"
+            aria-invalid={logoError ? true : undefined}
+            aria-describedby={describedBy('cluster-logo', logoError, 'cluster-images-hint')}
+          />
+          <ErrorText id="cluster-logo-error" error={logoError} />
+        </div>
+        <div className="field">
+          <label htmlFor="cluster-photos">{t('directory.clusters.images.photos')}</label>
+          <input
+            id="cluster-photos"
+            name="photos"
+            type="file"
+            multiple
+            accept="image/png,image/jpeg,image/webp"
+            aria-invalid={photosError ? true : undefined}
+            aria-describedby={describedBy('cluster-photos', photosError, 'cluster-images-hint')}
+          />
+          <ErrorText id="cluster-photos-error" error={photosError} />
+        </div>
+        <p>
+          <button type="submit" className="button button--primary" disabled={navigation.state === 'submitting'}>
+            {t('directory.clusters.images.submit')}
+          </button>
+        </p>
+      </Form>
+    </section>
   );
 }

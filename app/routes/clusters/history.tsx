@@ -38,6 +38,8 @@ const KNOWN_FIELDS = [
   'anchorOrganisationSlug',
   'links',
   'facts',
+  'logo',
+  'photos',
 ];
 
 export async function loader({ params, request, context }: Route.LoaderArgs) {
