@@ -9,6 +9,7 @@ import { clusterRoutes } from './routes/clusters/routes.ts';
 import { identityRoutes } from './routes/identity/routes.ts';
 import { organisationsRoutes } from './routes/organisations/routes.ts';
 import { organisationsManageRoutes } from './routes/organisations-manage/routes.ts';
+import { searchRoutes } from './routes/search/routes.ts';
 import { shellRoutes } from './routes/shell/routes.ts';
 import { twinsRoutes } from './routes/twins/routes.ts';
 
@@ -23,6 +24,7 @@ export default [
     ...clusterRoutes,
     ...organisationsRoutes,
     ...twinsRoutes,
+    ...searchRoutes,
     route('*', 'routes/shell/not-found.tsx'),
   ]),
 ] satisfies RouteConfig;

@@ -4,6 +4,7 @@ import type { Viewer } from '../auth/viewer.ts';
 import type { Flash } from '../http/flash.server.ts';
 import { LOCALES, switchLocaleInPath } from '../i18n/locales.ts';
 import { useLocale, useT } from '../i18n/react.tsx';
+import { HeaderSearch } from '../search/header-search.tsx';
 import { mainNavigation } from './navigation.ts';
 
 const LANGUAGE_NAMES = { ar: 'العربية', fr: 'Français', en: 'English' } as const;
@@ -38,6 +39,7 @@ export function AppShell({ viewer, flash, children }: { viewer: Viewer | null; f
             </ul>
           </nav>
           <div className="site-header__end">
+            <HeaderSearch />
             <nav aria-label={t('shell.language.label')} className="language-switcher">
               <ul>
                 {LOCALES.map((l) => (
