@@ -25,7 +25,7 @@ const slugParams = z.object({ slug: slugSchema });
 const forbidden = problemContent('You may not manage this organisation; nothing was changed.', { status: 403, code: 'COMMON_FORBIDDEN' });
 const notFound = problemContent('No organisation has this slug.', { status: 404, code: 'DIRECTORY_MANAGE_NOT_FOUND' });
 const duplicate = problemContent(
-  'The same organisation is already in the directory (same name and city, same e-mail or same phone); `existing` names it.',
+  'The same organisation is already in the directory (same name and city, same e-mail or same phone); nothing was written.',
   { status: 409, code: 'DIRECTORY_MANAGE_DUPLICATE' },
 );
 

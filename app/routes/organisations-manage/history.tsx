@@ -12,6 +12,34 @@ import type { Route } from './+types/history';
 import { asErrorResponse, noStore, requireSignedIn } from './manage.server.ts';
 import '#app/styles/organisations-manage.css';
 
+/** Actions this page names; others (written by later features) read as a recorded change. */
+const NAMED_ACTIONS = new Set([
+  'organisation.create',
+  'organisation.propose',
+  'organisation.update',
+  'organisation.approve',
+  'organisation.reject',
+  'organisation.claim',
+  'organisation.images',
+  'claim.approve',
+  'claim.reject',
+  'person.add',
+  'person.update',
+  'person.remove',
+]);
+
+function actionKey(action: string): string {
+  const name = action.replace(/^directory\./, '');
+  return NAMED_ACTIONS.has(name) ? name.replace('.', '-') : 'other';
+}
+
+/** Fields this page names (the organisation's and its people's); any other shows its code. */
+const NAMED_FIELDS = new Set(
+  'name description sourceLocale type sizeClass foundedYear countryIso2 city latitude longitude subsectorCodes materialCodes products markets valueChainRoles workingLanguages certifications staffTotal staffWomen staffMen womenLed womenOwned youthLed address email phone contactConsent links logo photos status slug fullName jobTitle gender listedConsent'.split(
+    ' ',
+  ),
+);
+
 export const meta = titled('directory.manage.history.title', 'directory.manage.history.lead');
 export const headers = noStore;
 
@@ -38,8 +66,8 @@ export default function OrganisationHistoryPage({ loaderData }: Route.ComponentP
         page={history.page}
         hasNext={history.hasNext}
         pageHref={(page) => `?page=${page}`}
-        actionLabel={(action) => t(`directory.manage.action.${action.replace(/^directory\./, '').replace('.', '-')}`)}
-        fieldLabel={(field) => t(`directory.manage.field.${field}`)}
+        actionLabel={(action) => t(`directory.manage.action.${actionKey(action)}`)}
+        fieldLabel={(field) => (NAMED_FIELDS.has(field) ? t(`directory.manage.field.${field}`) : field)}
       />
     </div>
   );
