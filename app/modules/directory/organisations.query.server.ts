@@ -22,6 +22,7 @@ import {
   type FacetValue,
   type OrganisationFacets,
   type OrganisationFilters,
+  selectionKey,
 } from './organisation-filters.ts';
 import {
   countOrganisations,
@@ -115,6 +116,46 @@ export async function directoryLabels(executor: Executor = getDb()): Promise<Dir
 }
 
 /**
+ * Facet counts and totals are kept for a few seconds per selection (whatever the page and sort),
+ * and concurrent requests for the same selection share one computation. Counting a facet reads
+ * every matching row, so on a 100,000-organisation directory it is the one costly part of a page;
+ * paging, re-sorting and many readers of the same view then cost a page of rows each. Counts may
+ * lag a change by at most the time-to-live; the rows themselves are always read fresh. Kept per
+ * database (tests each have their own), bounded in size.
+ */
+const COUNTS_TTL_MS = 10_000;
+const COUNTS_MAX_ENTRIES = 500;
+
+interface CachedCounts {
+  expiresAt: number;
+  value: Promise<unknown>;
+}
+
+const countsCache = new WeakMap<object, Map<string, CachedCounts>>();
+
+function cachedCounts<T>(db: object, key: string, compute: () => Promise<T>): Promise<T> {
+  let entries = countsCache.get(db);
+  if (!entries) {
+    entries = new Map();
+    countsCache.set(db, entries);
+  }
+  const now = Date.now();
+  const hit = entries.get(key);
+  if (hit && hit.expiresAt > now) return hit.value as Promise<T>;
+  if (entries.size >= COUNTS_MAX_ENTRIES) {
+    for (const [oldKey, entry] of entries) if (entry.expiresAt <= now || entries.size >= COUNTS_MAX_ENTRIES) entries.delete(oldKey);
+  }
+  const value = compute();
+  const entry = { expiresAt: now + COUNTS_TTL_MS, value };
+  entries.set(key, entry);
+  // A failed computation is not kept: the next request tries again.
+  value.catch(() => {
+    if (entries.get(key) === entry) entries.delete(key);
+  });
+  return value;
+}
+
+/**
  * A page of the directory with its total and, when asked, the facet counts: three statements
  * (a page of rows, the facets with the total, the reference names) whatever the filters.
  */
@@ -136,11 +177,14 @@ export async function listOrganisations(
   let total: number;
   let facets: OrganisationFacets | null = null;
   if (options.facets) {
-    const [counts, labels] = await Promise.all([selectFacetCounts(db, selection), directoryLabels(db)]);
+    const [counts, labels] = await Promise.all([
+      cachedCounts(db, `facets ${statuses.join(',')} ${selectionKey(filters)}`, () => selectFacetCounts(db, selection)),
+      directoryLabels(db),
+    ]);
     total = counts.find((row) => row.facet === 'total')?.count ?? 0;
     facets = Object.fromEntries(FACET_KEYS.map((facet) => [facet, orderedFacet(facet, counts, labels, filters)])) as OrganisationFacets;
   } else {
-    total = await countOrganisations(db, selection);
+    total = await cachedCounts(db, `total ${statuses.join(',')} ${selectionKey(filters)}`, () => countOrganisations(db, selection));
   }
   const rows = await rowsPromise;
   return {

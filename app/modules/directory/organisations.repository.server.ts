@@ -16,7 +16,7 @@ import type { Locale } from '#app/shared/i18n/locales.ts';
 import type { TranslatableValue } from '#app/shared/i18n/translatable.ts';
 import { cluster, clusterMembership, country, material, organisation, organisationSortName, subsector } from './directory.schema.ts';
 import type { MembershipRole, OrganisationStatus } from './directory.vocabulary.ts';
-import type { FacetKey, OrganisationFilters, OrganisationSort } from './organisation-filters.ts';
+import { type FacetKey, NO_FILTERS, type OrganisationFilters, type OrganisationSort } from './organisation-filters.ts';
 
 export type OrganisationRow = typeof organisation.$inferSelect;
 
@@ -132,12 +132,19 @@ export interface FacetCountRow {
   label: TranslatableValue | null;
 }
 
-/** Every facet's counts and the total of the selection, in one statement. */
+/**
+ * Every facet's counts and the total of the selection, in one statement. The rows every branch
+ * starts from (the listable statuses, the search hits) are read once into a narrow materialised
+ * `base`, named `organisation` so the facet conditions apply to it unchanged; each branch then
+ * aggregates that in memory instead of reading the table again. Search hits are taken without
+ * their rank, which counting does not need.
+ */
 export async function selectFacetCounts(executor: Executor, selection: OrganisationSelection): Promise<FacetCountRow[]> {
-  const from = sql`FROM ${organisation}`;
+  const branchSelection = { ...selection, hits: undefined };
+  const from = sql`FROM base AS ${organisation}`;
   const grouped = (facet: FacetKey, value: SQL, source: SQL, extra?: SQL) =>
     sql`SELECT ${facet}::text AS facet, ${value} AS value, count(*)::int AS count, NULL::jsonb AS label ${source}
-        WHERE ${whereOf(selection, facet)}${extra ? sql` AND ${extra}` : sql``} GROUP BY 2`;
+        WHERE ${whereOf(branchSelection, facet)}${extra ? sql` AND ${extra}` : sql``} GROUP BY 2`;
   const branches = [
     grouped('country', sql`${organisation.countryIso2}`, from),
     grouped('subsector', sql`codes.value`, sql`${from} CROSS JOIN LATERAL unnest(${organisation.subsectorCodes}) AS codes(value)`),
@@ -148,10 +155,15 @@ export async function selectFacetCounts(executor: Executor, selection: Organisat
     sql`SELECT 'cluster'::text AS facet, ${cluster.slug} AS value, count(*)::int AS count, ${cluster.name} AS label
         ${from} JOIN ${clusterMembership} ON ${clusterMembership.organisationId} = ${organisation.id}
         JOIN ${cluster} ON ${cluster.id} = ${clusterMembership.clusterId}
-        WHERE ${whereOf(selection, 'cluster')} GROUP BY ${cluster.slug}, ${cluster.name}`,
-    sql`SELECT 'total'::text AS facet, NULL::text AS value, count(*)::int AS count, NULL::jsonb AS label ${from} WHERE ${whereOf(selection)}`,
+        WHERE ${whereOf(branchSelection, 'cluster')} GROUP BY ${cluster.slug}, ${cluster.name}`,
+    sql`SELECT 'total'::text AS facet, NULL::text AS value, count(*)::int AS count, NULL::jsonb AS label ${from} WHERE ${whereOf(branchSelection)}`,
   ];
-  return queryRows<FacetCountRow>(executor, withHits(selection, sql.join(branches, sql` UNION ALL `)));
+  const hits = selection.hits ? sql`hits AS (SELECT entity_id FROM (${selection.hits}) AS matched), ` : sql``;
+  const base = sql`base AS MATERIALIZED (
+    SELECT ${organisation.id}, ${organisation.status}, ${organisation.countryIso2}, ${organisation.type}, ${organisation.sizeClass},
+           ${organisation.womenLed}, ${organisation.subsectorCodes}, ${organisation.materialCodes}
+    FROM ${organisation} WHERE ${whereOf({ ...selection, filters: NO_FILTERS })})`;
+  return queryRows<FacetCountRow>(executor, sql`WITH ${hits}${base} ${sql.join(branches, sql` UNION ALL `)}`);
 }
 
 export function selectOrganisationBySlug(executor: Executor, slug: string): Promise<OrganisationRow | undefined> {
