@@ -12,6 +12,8 @@ import { checkPage, expect, test } from '../support/test.ts';
 
 const PHONE = { width: 360, height: 800 };
 const REAL_CLUSTERS = 14;
+/** A 1×1 transparent PNG. */
+const PNG_PIXEL = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=';
 
 /** The demo accounts `npm run mosaic -- seed --demo` creates (one password for all, see admin-accounts.server.ts). */
 const CLUSTER_MANAGER = { email: 'cluster-manager@demo.mosaic.localhost', password: 'mosaic-demo-2026', cluster: 'el-jem-mosaic' };
@@ -122,7 +124,8 @@ test.describe('clusters', () => {
     await checkPage(page);
   });
 
-  test('the cluster manager edits the profile; the change shows on the public page', async ({ openPage }) => {
+  test('the cluster manager edits the profile and sets its logo', async ({ openPage }) => {
+    test.setTimeout(240_000);
     const page = await openPage({ locale: 'fr' });
     await signIn(page, CLUSTER_MANAGER.email, CLUSTER_MANAGER.password);
     await checkPage(page);
@@ -134,6 +137,18 @@ test.describe('clusters', () => {
     await expect(page).toHaveURL(`/fr/clusters/${CLUSTER_MANAGER.cluster}`);
     await expect(page.getByRole('status').filter({ hasText: message('fr', 'directory.clusters.edit.saved') })).toBeVisible();
     await expect(page.getByText('Mosaïstes d’El Jem, autour de l’amphithéâtre.')).toBeVisible();
+    await checkPage(page);
+
+    await page.goto(`/fr/clusters/${CLUSTER_MANAGER.cluster}/edit#images`);
+    await checkPage(page);
+    await page.getByLabel(message('fr', 'directory.clusters.images.logo'), { exact: true }).setInputFiles({
+      name: 'logo.png',
+      mimeType: 'image/png',
+      buffer: Buffer.from(PNG_PIXEL, 'base64'),
+    });
+    await page.getByRole('button', { name: message('fr', 'directory.clusters.images.submit') }).click();
+    await expect(page.getByRole('status').filter({ hasText: message('fr', 'directory.clusters.images.saved') })).toBeVisible();
+    await expect(page.getByRole('button', { name: message('fr', 'directory.clusters.images.removeLogo') })).toBeVisible();
     await checkPage(page);
   });
 });
