@@ -1,14 +1,15 @@
 /**
  * /{locale}/clusters/{slug}/history: who changed the cluster and its members, when, as whom, and
- * which fields, newest first, paged with plain links. For its managers, programme staff and auditors.
+ * which fields, newest first (the shared history list), paged with plain links. For its managers,
+ * programme staff and auditors.
  */
-import { FormattedDate } from 'react-intl';
 import { Link } from 'react-router';
 import { clusterHistory } from '#app/modules/directory/index.ts';
 import { requireAccountPage } from '#app/modules/identity/index.ts';
 import { requestContext } from '#app/shared/http/request-context.ts';
 import { useLocale, useT } from '#app/shared/i18n/react.tsx';
 import { textIn } from '#app/shared/i18n/translatable.ts';
+import { HistoryList } from '#app/shared/ui/history-list.tsx';
 import type { Route } from './+types/history';
 import { asErrorResponse } from './cluster-page.server.ts';
 import { localeOf, namedPageMeta, pageMessage } from './meta.ts';
@@ -67,42 +68,14 @@ export default function ClusterHistoryPage({ loaderData }: Route.ComponentProps)
         <Link to={base}>{textIn(cluster.name, locale, cluster.sourceLocale, cluster.slug)}</Link>
       </p>
       <h1>{t('directory.clusters.history.title')}</h1>
-      {history.entries.length === 0 ? (
-        <p>{t('directory.clusters.history.empty')}</p>
-      ) : (
-        <ol className="cluster-history__list">
-          {history.entries.map((entry) => (
-            <li key={entry.id} className="card">
-              <p>
-                <strong>{actionLabel(entry.action)}</strong>
-                {' · '}
-                <FormattedDate value={entry.createdAt} dateStyle="medium" timeStyle="short" />
-              </p>
-              <p>
-                {entry.actorName
-                  ? t('directory.clusters.history.by', { name: <bdi key="name">{entry.actorName}</bdi> })
-                  : t('directory.clusters.history.bySystem')}
-                {entry.actingAsName && <> {t('directory.clusters.history.actingAs', { name: <bdi key="as">{entry.actingAsName}</bdi> })}</>}
-              </p>
-              {entry.changed.length > 0 && (
-                <p>{t('directory.clusters.history.changed', { fields: entry.changed.map(fieldLabel).join(', ') })}</p>
-              )}
-            </li>
-          ))}
-        </ol>
-      )}
-      <nav className="pager" aria-label={t('directory.clusters.history.pages')}>
-        {history.page > 1 && (
-          <Link to={`?page=${history.page - 1}`} rel="prev">
-            {t('directory.clusters.history.newer')}
-          </Link>
-        )}{' '}
-        {history.hasNext && (
-          <Link to={`?page=${history.page + 1}`} rel="next">
-            {t('directory.clusters.history.older')}
-          </Link>
-        )}
-      </nav>
+      <HistoryList
+        entries={history.entries}
+        page={history.page}
+        hasNext={history.hasNext}
+        pageHref={(page) => `?page=${page}`}
+        actionLabel={actionLabel}
+        fieldLabel={fieldLabel}
+      />
     </div>
   );
 }
