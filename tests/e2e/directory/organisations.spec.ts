@@ -24,6 +24,7 @@ async function signIn(page: Page, email: string): Promise<void> {
   await page.getByLabel(message('fr', 'identity.field.password'), { exact: true }).fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: message('fr', 'identity.signIn.submit'), exact: true }).click();
   await expect(page).not.toHaveURL(/sign-in/);
+  await checkPage(page);
 }
 
 function resultCount(page: Page): Promise<number> {
@@ -144,6 +145,7 @@ test.describe('organisations directory', () => {
     await expect(page.getByRole('link', { name: message('fr', 'directory.organisations.profile.history') })).toBeVisible();
     await checkPage(page);
     await page.goto('/fr/organisations');
+    await checkPage(page);
     await page.locator('.org-list a').filter({ hasNotText: NAMES.fr }).first().click();
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
     await expect(page.getByRole('link', { name: message('fr', 'directory.organisations.profile.edit') })).toHaveCount(0);
