@@ -6,6 +6,7 @@ import { index, type RouteConfig, route } from '@react-router/dev/routes';
 import { accessRoutes } from './routes/access/routes.ts';
 import { adminRoutes } from './routes/admin/routes.ts';
 import { clusterRoutes } from './routes/clusters/routes.ts';
+import { directoryImportRoutes } from './routes/directory-import/routes.ts';
 import { identityRoutes } from './routes/identity/routes.ts';
 import { organisationsRoutes } from './routes/organisations/routes.ts';
 import { organisationsManageRoutes } from './routes/organisations-manage/routes.ts';
@@ -25,6 +26,7 @@ export default [
     ...organisationsRoutes,
     ...twinsRoutes,
     ...searchRoutes,
+    ...directoryImportRoutes,
     route('*', 'routes/shell/not-found.tsx'),
   ]),
 ] satisfies RouteConfig;

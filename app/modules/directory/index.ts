@@ -92,6 +92,7 @@ export { canImport, canSeeImports } from './import/import.policy.ts';
 export {
   createImportDraft,
   type FileImportOptions,
+  getImportRun,
   IMPORT_RUNS_PAGE_SIZE,
   importFile,
   listImportRuns,

@@ -1,6 +1,7 @@
 /** /{locale}/admin: the staff area's entry, one card per section the viewer may open. */
 import { FormattedNumber } from 'react-intl';
 import { Link } from 'react-router';
+import { canSeeImports } from '#app/modules/directory/index.ts';
 import { can } from '#app/shared/auth/can.ts';
 import { useLocale, useT } from '#app/shared/i18n/react.tsx';
 import { listJobs } from '#app/shared/jobs/index.ts';
@@ -19,6 +20,7 @@ export async function loader(args: Route.LoaderArgs) {
       jobs: can(actor, 'jobs.read'),
       audit: can(actor, 'audit.read'),
       directoryRequests: can(actor, 'directory.requests.decide'),
+      directoryImport: canSeeImports(actor),
     },
     jobCounts,
   };
@@ -33,7 +35,7 @@ export default function AdminOverview({ loaderData }: Route.ComponentProps) {
     <>
       <h1>{t('admin.overview.title')}</h1>
       <p className="lead">{t('admin.overview.lead')}</p>
-      {visible.length === 0 ? (
+      {visible.length === 0 && !sections.directoryImport ? (
         <p>{t('admin.overview.nothing')}</p>
       ) : (
         <ul className="card-grid">
@@ -57,6 +59,14 @@ export default function AdminOverview({ loaderData }: Route.ComponentProps) {
               )}
             </li>
           ))}
+          {sections.directoryImport && (
+            <li className="card">
+              <h2 className="admin-card__title">
+                <Link to={`/${locale}/admin/directory/import`}>{t('directory.import.title')}</Link>
+              </h2>
+              <p>{t('directory.import.overview')}</p>
+            </li>
+          )}
         </ul>
       )}
     </>

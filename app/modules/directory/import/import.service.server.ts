@@ -24,7 +24,6 @@ import {
   type ImportRunsPage,
   type ImportRunView,
   type ImportStart,
-  type ImportUpload,
   importStartSchema,
   importUploadSchema,
   MAX_IMPORT_FILE_BYTES,
@@ -98,7 +97,8 @@ async function loadRun(id: string): Promise<ImportRunRow> {
  */
 export async function createImportDraft(
   actor: Actor,
-  upload: ImportUpload,
+  /** Checked here against `importUploadSchema`, so a form's raw values can be passed. */
+  upload: { kind: string; locale: string },
   file: { name: string; contentType: string; bytes: Uint8Array },
 ): Promise<{ runId: string }> {
   const { kind, locale } = parseInput(importUploadSchema, upload);
