@@ -22,6 +22,11 @@ export function directoryStaffAccount(): E2eAccount {
   return { email: 'directory-staff@e2e.mosaic.localhost', name: 'Rania Saleh', password: 'e2e-directory-Password-2026', locale: 'en' };
 }
 
+/** The platform admin of the import journey (its own account: it sets up its own two-factor). */
+export function importStaffAccount(): E2eAccount {
+  return { email: 'import-staff@e2e.mosaic.localhost', name: 'Karim Haddad', password: 'e2e-import-Password-2026', locale: 'en' };
+}
+
 /** A new member for one journey (unique, so a repeated run against the same server still signs up). */
 export function newMemberAccount(locale: Locale): E2eAccount {
   const suffix = randomBytes(4).toString('hex');
