@@ -64,10 +64,17 @@ export async function selectOrganisationCandidates(executor: Executor, query: Ca
   ];
   if (query.countries.length > 0) conditions.push(inArray(organisation.countryIso2, [...query.countries]));
   if (query.types.length > 0) conditions.push(inArray(organisation.type, [...query.types]));
+  // One containment test per source material (a handful) is far cheaper per row than an array intersection.
+  const sharedMaterials =
+    query.materials.length === 0
+      ? sql`0`
+      : sql.join(
+          query.materials.map((code) => sql`(${organisation.materialCodes} @> ARRAY[${code}]::text[])::int`),
+          sql` + `,
+        );
   const craftPoints = sql`(CASE WHEN ${organisation.subsectorCodes} && ${textArray(query.subsectors)} THEN ${TWIN_WEIGHTS.sameSubsector}
       WHEN ${organisation.subsectorCodes} && ${textArray(query.familySubsectors)} THEN ${TWIN_WEIGHTS.sameFamily} ELSE 0 END)
-    + LEAST(${TWIN_WEIGHTS.sharedMaterialsMax}, ${TWIN_WEIGHTS.perSharedMaterial} * cardinality(ARRAY(
-        SELECT unnest(${organisation.materialCodes}) INTERSECT SELECT unnest(${textArray(query.materials)}))))`;
+    + LEAST(${TWIN_WEIGHTS.sharedMaterialsMax}, ${TWIN_WEIGHTS.perSharedMaterial} * (${sharedMaterials}))`;
   return executor
     .select()
     .from(organisation)

@@ -8,7 +8,10 @@
  * member aggregates of the source and candidate clusters. Organisation candidates are pre-filtered
  * in SQL (another country, a subsector of the same family OR a shared material, published, the
  * filters) and capped at TWINS_ORGANISATION_CANDIDATES by their craft points computed in SQL, the
- * same points `twins.ts` gives; the remaining reasons are then scored here.
+ * same points `twins.ts` gives; the remaining reasons are then scored here. The cost is one scan of
+ * the organisations of the source's family of subsectors with a top-N sort: measured on PGlite with
+ * 100,000 synthetic organisations (48,593 candidates for batna-jewellery) at 2 to 3 s on a machine
+ * loaded 8 times over its two cores; a bare count of the same rows took 0.8 to 1 s there.
  */
 import type { Actor } from '#app/shared/auth/actor.ts';
 import { type Executor, getDb } from '#app/shared/db/client.server.ts';
