@@ -11,7 +11,7 @@ import { data, Form, Link, redirect, useNavigation, useRevalidator } from 'react
 import { canImport, getImportRun, type ImportRunView, previewImportRun, startImportRun } from '#app/modules/directory/index.ts';
 import { isAppError } from '#app/shared/errors.ts';
 import { useLocale, useT } from '#app/shared/i18n/react.tsx';
-import { pageTitle, rootMessages } from '#app/shared/ui/meta.ts';
+import { titled } from '#app/shared/ui/meta.ts';
 import { asErrorResponse, requireAdminPage } from '../admin/admin.server.ts';
 import { AdminTable, DateTime } from '../admin/admin-ui.tsx';
 import type { Route } from './+types/run';
@@ -21,11 +21,7 @@ import '#app/styles/directory-import.css';
 const REFRESH_SECONDS = 2;
 const isBusy = (run: Pick<ImportRunView, 'status'>) => run.status === 'pending' || run.status === 'running';
 
-export const meta: Route.MetaFunction = ({ matches, loaderData }) => [
-  ...pageTitle(rootMessages(matches), 'directory.import.run.title', 'directory.import.lead'),
-  // Without JavaScript the page reloads itself while the import runs.
-  ...(loaderData && isBusy(loaderData.run) ? [{ httpEquiv: 'refresh', content: String(REFRESH_SECONDS) }] : []),
-];
+export const meta = titled('directory.import.run.title', 'directory.import.lead');
 
 export const headers: Route.HeadersFunction = () => ({ 'Cache-Control': 'no-store' });
 
@@ -70,6 +66,11 @@ function ProgressPanel({ run }: { run: ImportRunView }) {
   }, [revalidate, state]);
   return (
     <section aria-labelledby="import-progress" className="card">
+      {/* Without JavaScript the page reloads itself while the import runs. Inside <noscript> so a
+          browser running scripts never schedules it (the poll above does the work there). */}
+      <noscript>
+        <meta httpEquiv="refresh" content={String(REFRESH_SECONDS)} />
+      </noscript>
       <h2 id="import-progress">{t('directory.import.progress.title')}</h2>
       <label htmlFor="import-progress-bar">
         {run.total === null
