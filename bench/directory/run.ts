@@ -39,7 +39,7 @@ const { values: args } = parseArgs({
   },
 });
 
-const GOALS = { searchP95Ms: 30, searchRatio: 1.5, pageP99Ms: 100, importSeconds: 30 };
+const GOALS = { searchP95Ms: 30, searchRatio: 1.5, pageP99Ms: 100, importRows: 100_000, importSeconds: 30 };
 const PAGES = [
   '/en/organisations',
   '/ar/organisations?country=MA&subsector=habitat&womenLed=true',
@@ -112,6 +112,10 @@ async function removeImported(target: BenchTarget): Promise<number> {
 }
 
 const ms = (value: number) => `${value.toFixed(1)} ms`;
+/** Judged by the rate, so a smaller file (PGlite) is compared with the goal too. */
+const importMet = (r: ImportResult) => r.code === 0 && r.rows / r.seconds >= GOALS.importRows / GOALS.importSeconds;
+/** Time-outs count as failures: a URL that answered nothing has no p99 to compare. */
+const pageMet = (r: LoadResult) => r.total > 0 && r.non2xx === 0 && r.errors === 0 && r.p99 <= GOALS.pageP99Ms;
 
 function searchRows(timings: readonly SearchTiming[], onServer: boolean): string[] {
   return timings.map((t) => {
@@ -253,18 +257,18 @@ async function main() {
           '|---|---|---|',
           ...pageLoads.map(
             (r) =>
-              `| \`${r.path}\` | ${describeLoad(r)} | ${onServer ? verdict(r.p99 <= GOALS.pageP99Ms && r.non2xx === 0) : `(${r.p99 <= GOALS.pageP99Ms ? 'would meet' : 'would miss'})`} |`,
+              `| \`${r.path}\` | ${describeLoad(r)} | ${onServer ? verdict(pageMet(r)) : `(${pageMet(r) ? 'would meet' : 'would miss'})`} |`,
           ),
           '',
         ]
       : []),
     ...(imported
       ? [
-          `### Import (goal on PostgreSQL: ${imported.rows} rows in <= ${GOALS.importSeconds} s)`,
+          `### Import (goal on PostgreSQL: ${GOALS.importRows} rows in <= ${GOALS.importSeconds} s, i.e. at least ${GOALS.importRows / GOALS.importSeconds} rows/s)`,
           '',
-          '| rows | time | outcome | verdict |',
+          '| rows | time, rate | outcome | verdict |',
           '|---|---|---|---|',
-          `| ${imported.rows} | ${imported.seconds.toFixed(1)} s (exit code ${imported.code}) | ${imported.summary.replace(/\n/g, ' ').replace(/\|/g, '/')} | ${onServer ? verdict(imported.code === 0 && imported.seconds <= GOALS.importSeconds) : `(${imported.seconds <= GOALS.importSeconds ? 'would meet' : 'would miss'})`} |`,
+          `| ${imported.rows} | ${imported.seconds.toFixed(1)} s (exit code ${imported.code}), ${(imported.rows / imported.seconds).toFixed(0)} rows/s | ${imported.summary.replace(/\n/g, ' ').replace(/\|/g, '/')} | ${onServer ? verdict(importMet(imported)) : `(${importMet(imported) ? 'would meet' : 'would miss'})`} |`,
           '',
         ]
       : []),
