@@ -116,19 +116,22 @@ export async function directoryLabels(executor: Executor = getDb()): Promise<Dir
 }
 
 /**
- * Facet counts and totals are kept for a few seconds per selection (whatever the page and sort),
- * and concurrent requests for the same selection share one computation. Counting a facet reads
- * every matching row, so on a 100,000-organisation directory it is the one costly part of a page;
- * paging, re-sorting and many readers of the same view then cost a page of rows each. Counts may
- * lag a change by at most the time-to-live; the rows themselves are always read fresh. Kept per
- * database (tests each have their own), bounded in size.
+ * Facet counts and totals are kept per selection (whatever the page and sort), served
+ * stale-while-revalidate: fresh for 10 s, then answered from the last counts while one background
+ * computation replaces them, so after the first request no reader waits for counting (on 100,000
+ * organisations, counting is the one costly part of a page: it reads every matching row).
+ * Concurrent first requests share one computation. Counts may lag a change by about the
+ * time-to-live (a minute at most: older counts are recomputed before answering); the rows
+ * themselves are always read fresh. Kept per database (tests each have their own), bounded in size.
  */
-const COUNTS_TTL_MS = 10_000;
+const COUNTS_FRESH_MS = 10_000;
+const COUNTS_STALE_MS = 60_000;
 const COUNTS_MAX_ENTRIES = 500;
 
 interface CachedCounts {
-  expiresAt: number;
+  freshUntil: number;
   value: Promise<unknown>;
+  refreshing: boolean;
 }
 
 const countsCache = new WeakMap<object, Map<string, CachedCounts>>();
@@ -139,18 +142,32 @@ function cachedCounts<T>(db: object, key: string, compute: () => Promise<T>): Pr
     entries = new Map();
     countsCache.set(db, entries);
   }
+  const cache = entries;
   const now = Date.now();
-  const hit = entries.get(key);
-  if (hit && hit.expiresAt > now) return hit.value as Promise<T>;
-  if (entries.size >= COUNTS_MAX_ENTRIES) {
-    for (const [oldKey, entry] of entries) if (entry.expiresAt <= now || entries.size >= COUNTS_MAX_ENTRIES) entries.delete(oldKey);
+  const hit = cache.get(key);
+  if (hit && now < hit.freshUntil) return hit.value as Promise<T>;
+  if (hit && now < hit.freshUntil + COUNTS_STALE_MS) {
+    if (!hit.refreshing) {
+      hit.refreshing = true;
+      compute().then(
+        (value) => cache.set(key, { freshUntil: Date.now() + COUNTS_FRESH_MS, value: Promise.resolve(value), refreshing: false }),
+        () => {
+          hit.refreshing = false;
+        },
+      );
+    }
+    return hit.value as Promise<T>;
+  }
+  if (cache.size >= COUNTS_MAX_ENTRIES) {
+    for (const [oldKey, entry] of cache)
+      if (entry.freshUntil + COUNTS_STALE_MS <= now || cache.size >= COUNTS_MAX_ENTRIES) cache.delete(oldKey);
   }
   const value = compute();
-  const entry = { expiresAt: now + COUNTS_TTL_MS, value };
-  entries.set(key, entry);
+  const entry: CachedCounts = { freshUntil: now + COUNTS_FRESH_MS, value, refreshing: false };
+  cache.set(key, entry);
   // A failed computation is not kept: the next request tries again.
   value.catch(() => {
-    if (entries.get(key) === entry) entries.delete(key);
+    if (cache.get(key) === entry) cache.delete(key);
   });
   return value;
 }
