@@ -22,10 +22,12 @@ function totpCode(secret: string): string {
 async function signInStaff(page: Page, staff: E2eAccount, target: string): Promise<void> {
   const { locale } = staff;
   await page.goto(target);
+  await checkPage(page);
   await page.getByLabel(message(locale, 'identity.field.email'), { exact: true }).fill(staff.email);
   await page.getByLabel(message(locale, 'identity.field.password'), { exact: true }).fill(staff.password);
   await page.getByRole('button', { name: message(locale, 'identity.signIn.submit'), exact: true }).click();
   await expect(page).toHaveURL(new RegExp(`/${locale}/account/two-factor\\?required=1`));
+  await checkPage(page);
   await page.getByLabel(message(locale, 'identity.field.password'), { exact: true }).fill(staff.password);
   await page.getByRole('button', { name: message(locale, 'identity.twoFactor.start.submit'), exact: true }).click();
   const secret = ((await page.locator('code.secret').textContent()) ?? '').replace(/\s+/g, '');
