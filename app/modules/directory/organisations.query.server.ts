@@ -24,6 +24,7 @@ import {
   type OrganisationFilters,
   selectionKey,
 } from './organisation-filters.ts';
+import { type CountsCache, createCountsCache } from './organisations.counts-cache.ts';
 import {
   countOrganisations,
   type FacetCountRow,
@@ -116,60 +117,18 @@ export async function directoryLabels(executor: Executor = getDb()): Promise<Dir
 }
 
 /**
- * Facet counts and totals are kept per selection (whatever the page and sort), served
- * stale-while-revalidate: fresh for 10 s, then answered from the last counts while one background
- * computation replaces them, so after the first request no reader waits for counting (on 100,000
- * organisations, counting is the one costly part of a page: it reads every matching row).
- * Concurrent first requests share one computation. Counts may lag a change by about the
- * time-to-live (a minute at most: older counts are recomputed before answering); the rows
- * themselves are always read fresh. Kept per database (tests each have their own), bounded in size.
+ * Facet counts and totals per selection (whatever the page and sort), kept per database (tests
+ * each have their own): see `createCountsCache` for how fresh they are.
  */
-const COUNTS_FRESH_MS = 10_000;
-const COUNTS_STALE_MS = 60_000;
-const COUNTS_MAX_ENTRIES = 500;
-
-interface CachedCounts {
-  freshUntil: number;
-  value: Promise<unknown>;
-  refreshing: boolean;
-}
-
-const countsCache = new WeakMap<object, Map<string, CachedCounts>>();
+const countsCaches = new WeakMap<object, CountsCache>();
 
 function cachedCounts<T>(db: object, key: string, compute: () => Promise<T>): Promise<T> {
-  let entries = countsCache.get(db);
-  if (!entries) {
-    entries = new Map();
-    countsCache.set(db, entries);
+  let cache = countsCaches.get(db);
+  if (!cache) {
+    cache = createCountsCache();
+    countsCaches.set(db, cache);
   }
-  const cache = entries;
-  const now = Date.now();
-  const hit = cache.get(key);
-  if (hit && now < hit.freshUntil) return hit.value as Promise<T>;
-  if (hit && now < hit.freshUntil + COUNTS_STALE_MS) {
-    if (!hit.refreshing) {
-      hit.refreshing = true;
-      compute().then(
-        (value) => cache.set(key, { freshUntil: Date.now() + COUNTS_FRESH_MS, value: Promise.resolve(value), refreshing: false }),
-        () => {
-          hit.refreshing = false;
-        },
-      );
-    }
-    return hit.value as Promise<T>;
-  }
-  if (cache.size >= COUNTS_MAX_ENTRIES) {
-    for (const [oldKey, entry] of cache)
-      if (entry.freshUntil + COUNTS_STALE_MS <= now || cache.size >= COUNTS_MAX_ENTRIES) cache.delete(oldKey);
-  }
-  const value = compute();
-  const entry: CachedCounts = { freshUntil: now + COUNTS_FRESH_MS, value, refreshing: false };
-  cache.set(key, entry);
-  // A failed computation is not kept: the next request tries again.
-  value.catch(() => {
-    if (cache.get(key) === entry) cache.delete(key);
-  });
-  return value;
+  return cache.get(key, compute);
 }
 
 /**
