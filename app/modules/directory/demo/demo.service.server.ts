@@ -102,7 +102,14 @@ export async function seedSyntheticDirectory(
   let inserted = 0;
   for (let from = 1; from <= count; from += INSERT_BATCH) {
     const size = Math.min(INSERT_BATCH, count - from + 1);
-    inserted += (await insertNewOrganisations(executor, syntheticOrganisations(from, size))).length;
+    const rows = syntheticOrganisations(from, size);
+    // Looking the slugs up first is much cheaper than inserting rows that all conflict (a top-up run).
+    const existing = await organisationIdsBySlug(
+      executor,
+      rows.map((row) => row.slug),
+    );
+    const missing = rows.filter((row) => !existing.has(row.slug));
+    if (missing.length > 0) inserted += (await insertNewOrganisations(executor, missing)).length;
     options.onProgress?.({ done: from + size - 1, total: count, inserted });
   }
   return inserted;
