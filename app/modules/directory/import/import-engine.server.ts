@@ -7,7 +7,6 @@
  * reason. A dry run goes through the same steps without writing, so it reports what a real run
  * would do. Every key the check needs is read once up front: no query per row.
  */
-import { slugify } from 'transliteration';
 import type { z } from 'zod';
 import type { Actor } from '#app/shared/auth/actor.ts';
 import { type Executor, getDb } from '#app/shared/db/client.server.ts';
@@ -17,6 +16,7 @@ import { toFieldIssues } from '#app/shared/validation.ts';
 import { clusterInputSchema, organisationInputSchema } from '../directory.contracts.ts';
 import { listCountries, listMaterials, listSectors } from '../directory.service.server.ts';
 import { CLUSTER_STAGES, MARKETS, ORGANISATION_TYPES, SIZE_CLASSES, VALUE_CHAIN_ROLES } from '../directory.vocabulary.ts';
+import { slugBase, uniqueSlug } from '../organisation-admin.slug.ts';
 import { DuplicateRegister, type DuplicateTarget } from './duplicate-keys.ts';
 import type { ImportCounts } from './import.contracts.ts';
 import { canImportInto } from './import.policy.ts';
@@ -80,38 +80,28 @@ export async function loadValueLookup(executor: Executor): Promise<ValueLookup> 
 /** What the directory already holds, keyed for the checks. */
 interface Known {
   register: DuplicateRegister;
-  /** Slugs in use: by the directory's records, then by the file's accepted rows. */
-  slugs: Map<string, DuplicateTarget>;
+  /** Slugs in use, by the directory's records and the file's accepted rows... */
+  slugs: Set<string>;
+  /** ...and what uses each, for a row that gives a slug already taken. */
+  slugOwners: Map<string, DuplicateTarget>;
   /** Slug -> id of clusters (an organisation row may name its cluster) or organisations (a cluster row may name its anchor). */
   linkable: Map<string, string>;
 }
 
 async function loadKnown(executor: Executor, kind: ImportKind): Promise<Known> {
   const register = new DuplicateRegister();
-  const slugs = new Map<string, DuplicateTarget>();
+  const slugs = new Set<string>();
+  const slugOwners = new Map<string, DuplicateTarget>();
   const linkable = new Map<string, string>();
   const [organisations, clusters] = await Promise.all([selectOrganisationKeys(executor), selectClusterKeys(executor)]);
   const own = kind === 'organisations' ? organisations : clusters;
   for (const row of own) {
     register.add(row, { slug: row.slug });
-    slugs.set(row.slug, { slug: row.slug });
+    slugs.add(row.slug);
+    slugOwners.set(row.slug, { slug: row.slug });
   }
   for (const row of kind === 'organisations' ? clusters : organisations) linkable.set(row.slug, row.id);
-  return { register, slugs, linkable };
-}
-
-/** An ASCII slug from the name (transliterated from Arabic if need be), made unique with -2, -3... */
-export function deriveSlug(name: Partial<Record<Locale, string>>, taken: { has(slug: string): boolean }, fallback: string): string {
-  const base =
-    slugify(name.en ?? name.fr ?? name.ar ?? '', { lowercase: true, separator: '-' })
-      .replace(/[^a-z0-9-]+/g, '')
-      .replace(/-+/g, '-')
-      .replace(/^-|-$/g, '')
-      .slice(0, 72)
-      .replace(/-$/, '') || fallback;
-  const padded = base.length >= 2 ? base : `${fallback}-${base}`;
-  if (!taken.has(padded)) return padded;
-  for (let n = 2; ; n++) if (!taken.has(`${padded}-${n}`)) return `${padded}-${n}`;
+  return { register, slugs, slugOwners, linkable };
 }
 
 /** The language the record was written in: the run's, if the name is in it, else the first the name has. */
@@ -186,13 +176,14 @@ function judgeRow(actor: Actor, options: EngineOptions, lookup: ValueLookup, kno
     if (!anchorOrganisationId) return reject('anchorOrganisationSlug', 'DIRECTORY_IMPORT_UNKNOWN_ORGANISATION', anchorOrganisationSlug);
   }
 
-  const sameSlug = record.slug ? known.slugs.get(record.slug) : undefined;
+  const sameSlug = record.slug ? known.slugOwners.get(record.slug) : undefined;
   if (sameSlug) return duplicate('slug', sameSlug);
   const match = known.register.find(record);
   if (match) return duplicate(match.key === 'name' ? 'name' : match.key, match.target);
 
-  const slug = record.slug ?? deriveSlug(record.name, known.slugs, kind === 'organisations' ? 'organisation' : 'cluster');
-  known.slugs.set(slug, { row: row.number });
+  const slug = record.slug ?? uniqueSlug(slugBase(record.name, String(record.sourceLocale)), known.slugs);
+  known.slugs.add(slug);
+  known.slugOwners.set(slug, { row: row.number });
   known.register.add(record, { row: row.number });
   const values: ImportedRecord =
     kind === 'organisations'
