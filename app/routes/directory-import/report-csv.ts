@@ -8,6 +8,11 @@ import { translate } from '#app/shared/i18n/catalog.server.ts';
 import { asErrorResponse, requireAdminPage } from '../admin/admin.server.ts';
 import type { Route } from './+types/report-csv';
 
+/** A cell typed by someone else must not run as a formula in the spreadsheet that opens the report. */
+function inert(cell: string): string {
+  return /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
+}
+
 export async function loader(args: Route.LoaderArgs) {
   const { actor, locale } = await requireAdminPage(args, 'admin.access');
   const run = await getImportRun(actor, args.params.runId).catch(asErrorResponse);
@@ -18,7 +23,7 @@ export async function loader(args: Route.LoaderArgs) {
     issue.row,
     translate(locale, `directory.import.outcome.${issue.outcome}`),
     issue.field ?? '',
-    issue.value ?? '',
+    inert(issue.value ?? ''),
     translate(locale, `errors.${issue.code}`),
     issue.duplicateOf ? ('slug' in issue.duplicateOf ? issue.duplicateOf.slug : String(issue.duplicateOf.row)) : '',
   ]);
