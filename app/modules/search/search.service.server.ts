@@ -18,11 +18,7 @@ import {
 } from './search.contracts.ts';
 import { buildTsquery, countSearchResults, type SearchDocumentRow, selectSearchResults } from './search.repository.server.ts';
 import { SEARCH_KIND_CODES, SEARCH_KINDS, type SearchKindCode } from './search-kinds.ts';
-
-/** The lexemes of a tsquery's text form (`'bijoux':* | 'bethlehem'` -> bijoux, bethlehem). */
-export function tsqueryLexemes(tsquery: string): string[] {
-  return [...tsquery.matchAll(/'((?:[^']|'')+)'/g)].map((match) => match[1]!.replaceAll("''", "'"));
-}
+import { tsqueryLexemes } from './tsquery-lexemes.ts';
 
 function highlighted(text: Record<string, string>, words: readonly string[]) {
   const segments: Partial<Record<Locale, ReturnType<typeof highlightMatches>>> = {};
