@@ -1,6 +1,7 @@
 /** Every table of the application, for drizzle's relational queries and the migrator. */
 export * from '../../modules/directory/directory.schema.ts';
 export * from '../../modules/directory/import/import.schema.ts';
+export * from '../../modules/directory/organisation-facets.schema.ts';
 export * from '../../modules/identity/identity.schema.ts';
 export * from '../audit/audit.schema.ts';
 export * from '../files/files.schema.ts';
