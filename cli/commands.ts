@@ -81,5 +81,3 @@ export async function restore(options: { in: string }): Promise<void> {
 }
 
 export { importDirectoryFile } from './import.ts';
-
-export { importDirectoryFile } from './import.ts';

@@ -80,17 +80,4 @@ program
   .addOption(new Option('--locale <locale>', 'language of text columns whose header names none').choices(LOCALES).default('en'))
   .action(run('importDirectoryFile'));
 
-program
-  .command('import')
-  .description('import organisations or clusters from a CSV or XLSX file: bad rows and duplicates are reported, not written')
-  .argument('<file>', 'CSV (comma, semicolon or tab; UTF-8) or XLSX file (first sheet)')
-  .addOption(new Option('--kind <kind>', 'what each row is').choices(['organisations', 'clusters']).makeOptionMandatory())
-  .option('--dry-run', 'check every row and report what an import would do, writing nothing')
-  .option(
-    '--map <Header=field...>',
-    'map a column to a field over the guess (repeatable), e.g. --map "Raison sociale=name.fr"; "Header=" ignores the column',
-  )
-  .addOption(new Option('--locale <locale>', 'language of text columns whose header names none').choices(LOCALES).default('en'))
-  .action(run('importDirectoryFile'));
-
 await program.parseAsync(process.argv);
