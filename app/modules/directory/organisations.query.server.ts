@@ -33,6 +33,7 @@ import {
   selectFacetCounts,
   selectOrganisationBySlug,
   selectOrganisationPage,
+  selectPublishedFacetCounts,
   selectReferenceNames,
 } from './organisations.repository.server.ts';
 
@@ -131,6 +132,14 @@ function cachedCounts<T>(db: object, key: string, compute: () => Promise<T>): Pr
   return cache.get(key, compute);
 }
 
+/** The unfiltered published directory's counts are kept exact in a table; any other selection's are counted (and cached). */
+function facetCounts(db: Executor, selection: OrganisationSelection): Promise<FacetCountRow[]> {
+  const key = selectionKey(selection.filters);
+  const published = selection.statuses.length === 1 && selection.statuses[0] === 'published';
+  if (published && key === '') return selectPublishedFacetCounts(db);
+  return cachedCounts(db, `facets ${selection.statuses.join(',')} ${key}`, () => selectFacetCounts(db, selection));
+}
+
 /**
  * A page of the directory with its total and, when asked, the facet counts: three statements
  * (a page of rows, the facets with the total, the reference names) whatever the filters.
@@ -153,10 +162,7 @@ export async function listOrganisations(
   let total: number;
   let facets: OrganisationFacets | null = null;
   if (options.facets) {
-    const [counts, labels] = await Promise.all([
-      cachedCounts(db, `facets ${statuses.join(',')} ${selectionKey(filters)}`, () => selectFacetCounts(db, selection)),
-      directoryLabels(db),
-    ]);
+    const [counts, labels] = await Promise.all([facetCounts(db, selection), directoryLabels(db)]);
     total = counts.find((row) => row.facet === 'total')?.count ?? 0;
     facets = Object.fromEntries(FACET_KEYS.map((facet) => [facet, orderedFacet(facet, counts, labels, filters)])) as OrganisationFacets;
   } else {

@@ -16,6 +16,7 @@ import type { Locale } from '#app/shared/i18n/locales.ts';
 import type { TranslatableValue } from '#app/shared/i18n/translatable.ts';
 import { cluster, clusterMembership, country, material, organisation, organisationSortName, subsector } from './directory.schema.ts';
 import type { MembershipRole, OrganisationStatus } from './directory.vocabulary.ts';
+import { organisationFacetCount } from './organisation-facets.schema.ts';
 import { type FacetKey, NO_FILTERS, type OrganisationFilters, type OrganisationSort } from './organisation-filters.ts';
 
 export type OrganisationRow = typeof organisation.$inferSelect;
@@ -164,6 +165,22 @@ export async function selectFacetCounts(executor: Executor, selection: Organisat
            ${organisation.womenLed}, ${organisation.subsectorCodes}, ${organisation.materialCodes}
     FROM ${organisation} WHERE ${whereOf({ ...selection, filters: NO_FILTERS })})`;
   return queryRows<FacetCountRow>(executor, sql`WITH ${hits}${base} ${sql.join(branches, sql` UNION ALL `)}`);
+}
+
+/**
+ * The facet counts and the total of the unfiltered published directory, read from the table the
+ * triggers of migration `organisation-facet-count-triggers` keep exact (a few dozen rows), in the
+ * shape of `selectFacetCounts`: clusters by slug with their names.
+ */
+export function selectPublishedFacetCounts(executor: Executor): Promise<FacetCountRow[]> {
+  const f = organisationFacetCount;
+  return queryRows<FacetCountRow>(
+    executor,
+    sql`SELECT ${f.facet} AS facet,
+               CASE ${f.facet} WHEN 'cluster' THEN ${cluster.slug} WHEN 'total' THEN NULL ELSE ${f.value} END AS value,
+               ${f.count} AS count, ${cluster.name} AS label
+        FROM ${f} LEFT JOIN ${cluster} ON ${f.facet} = 'cluster' AND ${cluster.id} = ${f.value}`,
+  );
 }
 
 export function selectOrganisationBySlug(executor: Executor, slug: string): Promise<OrganisationRow | undefined> {
