@@ -69,6 +69,7 @@ describe('search API', () => {
     const response = await apiRequest(app, '/api/v1/search?q=silver&kind=organisation&kind=cluster&page=1');
     const body = searchResponseSchema.parse(await response.json());
     expect(body.counts).toEqual({ cluster: 2, organisation: 1 });
+    expect(body).toMatchObject({ total: 3, totalIsCapped: false, countIsCapped: { cluster: false, organisation: false } });
     const organisations = searchResponseSchema.parse(await (await apiRequest(app, '/api/v1/search?q=silver&kind=organisation')).json());
     expect(organisations.items).toMatchObject([
       { kind: 'organisation', slug: 'api-search-silver', path: '/organisations/api-search-silver', countryIso2: 'DZ' },

@@ -7,6 +7,11 @@ export const SEARCH_QUERY_MAX_LENGTH = 200;
 export const SEARCH_QUERY_MIN_LENGTH = 2;
 export const SEARCH_PAGE_SIZE = 20;
 export const SEARCH_MAX_PAGE = 50;
+/**
+ * Matches are counted, and ranked, up to this many per kind (decision 0008): a common term matches
+ * a fifth of the directory, and ranking or counting all of it costs seconds. Pages reach no further.
+ */
+export const SEARCH_COUNT_CAP = SEARCH_MAX_PAGE * SEARCH_PAGE_SIZE;
 
 export const searchKindSchema = z.enum(SEARCH_KIND_CODES).meta({ id: 'SearchKind', description: 'What a result is.' });
 
@@ -62,8 +67,16 @@ export const searchResponseSchema = z
     query: z.string(),
     tooShort: z.boolean().meta({ description: 'True when the query has fewer than two letters to search: nothing was searched.' }),
     items: z.array(searchResultSchema),
-    total: z.number().int().meta({ description: 'Results of the requested kinds.' }),
-    counts: z.record(searchKindSchema, z.number().int()).meta({ description: 'Results of every kind, whatever `kind` asked.' }),
+    total: z.number().int().meta({ description: 'Results of the requested kinds (the sum of their counts).' }),
+    totalIsCapped: z
+      .boolean()
+      .meta({ description: 'True when a count of a requested kind is capped: there are more results than `total`.' }),
+    counts: z.record(searchKindSchema, z.number().int()).meta({
+      description: `Results of every kind, whatever \`kind\` asked; counted up to ${SEARCH_COUNT_CAP} per kind (see \`countIsCapped\`).`,
+    }),
+    countIsCapped: z.record(searchKindSchema, z.boolean()).meta({
+      description: `True for a kind with more than ${SEARCH_COUNT_CAP} results: its count says ${SEARCH_COUNT_CAP} ("${SEARCH_COUNT_CAP}+"), and only the best-ranked of its first matches are shown.`,
+    }),
     page: z.number().int(),
     pageSize: z.number().int(),
     pageCount: z.number().int(),

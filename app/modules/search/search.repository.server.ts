@@ -19,30 +19,46 @@ export interface SearchDocumentRow {
   rank: number;
 }
 
-/** A page of public matches of the given kinds, best first; the documents are read for that page only. */
-export function selectSearchResults(
-  executor: Executor,
-  options: { tsquery: string; normalised: string; kinds: readonly string[]; limit: number; offset: number },
-): Promise<SearchDocumentRow[]> {
-  const kinds = `{${options.kinds.join(',')}}`;
-  return queryRows<SearchDocumentRow>(
-    executor,
-    sql`SELECT d.kind, d.slug, d.title, d.summary, d.source_locale, d.country_iso2, d.is_demo, hit.rank
-      FROM (
-        SELECT * FROM mosaic_search_hits_for(${options.tsquery}, ${options.normalised}, ${kinds}::text[], false)
-        ORDER BY rank DESC, kind, entity_id LIMIT ${options.limit} OFFSET ${options.offset}
-      ) hit
-      JOIN search_document d ON d.kind = hit.kind AND d.entity_id = hit.entity_id
-      ORDER BY hit.rank DESC, hit.kind, hit.entity_id`,
-  );
+export interface SearchPage {
+  rows: SearchDocumentRow[];
+  /** Public matches per kind (of every kind searched), each counted up to `candidates`. */
+  counts: Map<string, number>;
 }
 
-/** Public matches per kind. */
-export async function countSearchResults(executor: Executor, tsquery: string): Promise<Map<string, number>> {
-  const rows = await queryRows<{ kind: string; count: number }>(
+/**
+ * One page of public matches of `kinds`, best first, and the matches per kind of `countedKinds`,
+ * in one statement: at most `candidates` matches of each kind are ranked (mosaic_search_ranked),
+ * and the same candidates are counted, so a count equal to `candidates` means that many or more.
+ * The documents are read for the page only.
+ */
+export async function selectSearchPage(
+  executor: Executor,
+  options: {
+    tsquery: string;
+    normalised: string;
+    kinds: readonly string[];
+    countedKinds: readonly string[];
+    candidates: number;
+    limit: number;
+    offset: number;
+  },
+): Promise<SearchPage> {
+  const rows = await queryRows<SearchDocumentRow & { counts: Record<string, number> | null }>(
     executor,
-    sql`SELECT d.kind, count(*)::int AS count FROM search_document d
-      WHERE d.is_public AND d.document @@ ${tsquery}::tsquery GROUP BY d.kind`,
+    sql`WITH hit AS MATERIALIZED (
+        SELECT * FROM mosaic_search_ranked(${options.tsquery}, ${options.normalised}, ${`{${options.countedKinds.join(',')}}`}::text[], ${options.candidates})
+      ), counted AS (
+        SELECT json_object_agg(c.kind, c.count) AS counts FROM (SELECT kind, count(*)::int AS count FROM hit GROUP BY kind) c
+      ), page AS (
+        SELECT * FROM hit WHERE kind = ANY (${`{${options.kinds.join(',')}}`}::text[])
+        ORDER BY rank DESC, kind, entity_id LIMIT ${options.limit} OFFSET ${options.offset}
+      )
+      SELECT d.kind, d.slug, d.title, d.summary, d.source_locale, d.country_iso2, d.is_demo, page.rank, counted.counts
+      FROM counted
+      LEFT JOIN page ON true
+      LEFT JOIN search_document d ON d.kind = page.kind AND d.entity_id = page.entity_id
+      ORDER BY page.rank DESC, page.kind, page.entity_id`,
   );
-  return new Map(rows.map((row) => [row.kind, row.count]));
+  const counts = new Map(Object.entries(rows[0]?.counts ?? {}));
+  return { rows: rows.filter((row) => row.kind !== null).map(({ counts: _counts, ...row }) => row), counts };
 }

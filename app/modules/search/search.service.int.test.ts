@@ -3,6 +3,7 @@ import { anonymous } from '#app/shared/auth/actor.ts';
 import { insertCluster, insertOrganisation } from '#tests/factories/directory.ts';
 import { useTestDatabase } from '#tests/support/database.ts';
 import clustersFile from '../../../reference-data/clusters.json' with { type: 'json' };
+import { buildTsquery, selectSearchPage } from './search.repository.server.ts';
 import { search } from './search.service.server.ts';
 
 /** The programme's 14 real clusters, as the demo loads them (slugs, names, cities, subsector, materials). */
@@ -112,6 +113,51 @@ describe('search service', () => {
     const second = await search(anonymous, { q: 'cluster', page: 2 });
     expect(second.items).toEqual([]);
     expect(second.pageCount).toBe(1);
+  });
+
+  it('ranks and counts at most the candidates of each kind: clusters are ranked however many organisations match', async () => {
+    await ready();
+    const db = database().db;
+    for (let n = 1; n <= 4; n++) {
+      await insertOrganisation(db, { slug: `capped-filigree-${n}`, name: { en: `Filigree Workshop ${n}` }, countryIso2: 'TN' });
+    }
+    await insertCluster(db, { slug: 'capped-filigree-cluster', name: { en: 'Filigree Cluster' }, countryIso2: 'TN' });
+    const tsquery = await buildTsquery(db, 'filigree');
+    if (!tsquery) throw new Error('no tsquery for "filigree"');
+    const page = (kinds: string[], limit: number, offset: number) =>
+      selectSearchPage(db, {
+        tsquery,
+        normalised: 'filigree',
+        kinds,
+        countedKinds: ['cluster', 'organisation'],
+        candidates: 3,
+        limit,
+        offset,
+      });
+    const first = await page(['cluster', 'organisation'], 10, 0);
+    expect(Object.fromEntries(first.counts)).toEqual({ cluster: 1, organisation: 3 });
+    expect(first.rows.map((row) => row.kind).sort()).toEqual(['cluster', 'organisation', 'organisation', 'organisation']);
+    expect(first.rows.map((row) => row.rank)).toEqual([...first.rows.map((row) => row.rank)].sort((a, b) => b - a));
+    const beyond = await page(['organisation'], 10, 10);
+    expect(beyond.rows).toEqual([]);
+    expect(Object.fromEntries(beyond.counts)).toEqual({ cluster: 1, organisation: 3 });
+    const nothing = await selectSearchPage(db, {
+      tsquery: "'qwxzvb':*",
+      normalised: 'qwxzvb',
+      kinds: ['organisation'],
+      countedKinds: ['cluster', 'organisation'],
+      candidates: 3,
+      limit: 10,
+      offset: 0,
+    });
+    expect(nothing).toEqual({ rows: [], counts: new Map() });
+  });
+
+  it('says which counts are not capped', async () => {
+    await ready();
+    const response = await search(anonymous, { q: 'jewellery' });
+    expect(response).toMatchObject({ totalIsCapped: false, countIsCapped: { cluster: false, organisation: false } });
+    expect(response.total).toBe(response.counts.cluster + response.counts.organisation);
   });
 
   it('says a query is too short instead of searching, and rejects empty or long ones', async () => {

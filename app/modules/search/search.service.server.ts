@@ -10,13 +10,15 @@ import type { Locale } from '#app/shared/i18n/locales.ts';
 import { highlightMatches, normaliseForSearch, searchTerms } from '#app/shared/search/index.ts';
 import { parseInput } from '#app/shared/validation.ts';
 import {
+  SEARCH_COUNT_CAP,
+  SEARCH_MAX_PAGE,
   SEARCH_PAGE_SIZE,
   SEARCH_QUERY_MIN_LENGTH,
   type SearchResponse,
   type SearchResult,
   searchInputSchema,
 } from './search.contracts.ts';
-import { buildTsquery, countSearchResults, type SearchDocumentRow, selectSearchResults } from './search.repository.server.ts';
+import { buildTsquery, type SearchDocumentRow, selectSearchPage } from './search.repository.server.ts';
 import { SEARCH_KIND_CODES, SEARCH_KINDS, type SearchKindCode } from './search-kinds.ts';
 import { tsqueryLexemes } from './tsquery-lexemes.ts';
 
@@ -44,6 +46,10 @@ function toResult(row: SearchDocumentRow, words: readonly string[]): SearchResul
   };
 }
 
+function perKind<T>(value: (code: SearchKindCode) => T): Record<SearchKindCode, T> {
+  return Object.fromEntries(SEARCH_KIND_CODES.map((code) => [code, value(code)])) as Record<SearchKindCode, T>;
+}
+
 export async function search(_actor: Actor, input: unknown): Promise<SearchResponse> {
   const { q, kind, page } = parseInput(searchInputSchema, input);
   const kinds = kind ?? [...SEARCH_KIND_CODES];
@@ -53,7 +59,9 @@ export async function search(_actor: Actor, input: unknown): Promise<SearchRespo
     tooShort,
     items: [],
     total: 0,
-    counts: Object.fromEntries(SEARCH_KIND_CODES.map((code) => [code, 0])) as Record<SearchKindCode, number>,
+    totalIsCapped: false,
+    counts: perKind(() => 0),
+    countIsCapped: perKind(() => false),
     page,
     pageSize: SEARCH_PAGE_SIZE,
     pageCount: 0,
@@ -63,11 +71,18 @@ export async function search(_actor: Actor, input: unknown): Promise<SearchRespo
   const db = getDb();
   const tsquery = await buildTsquery(db, q);
   if (!tsquery) return empty(false);
-  const [counted, rows] = await Promise.all([
-    countSearchResults(db, tsquery),
-    selectSearchResults(db, { tsquery, normalised, kinds, limit: SEARCH_PAGE_SIZE, offset: (page - 1) * SEARCH_PAGE_SIZE }),
-  ]);
-  const counts = Object.fromEntries(SEARCH_KIND_CODES.map((code) => [code, counted.get(code) ?? 0])) as Record<SearchKindCode, number>;
+  // One more candidate than the cap tells a capped count from an exact one.
+  const { rows, counts: counted } = await selectSearchPage(db, {
+    tsquery,
+    normalised,
+    kinds,
+    countedKinds: SEARCH_KIND_CODES,
+    candidates: SEARCH_COUNT_CAP + 1,
+    limit: SEARCH_PAGE_SIZE,
+    offset: (page - 1) * SEARCH_PAGE_SIZE,
+  });
+  const counts = perKind((code) => Math.min(counted.get(code) ?? 0, SEARCH_COUNT_CAP));
+  const countIsCapped = perKind((code) => (counted.get(code) ?? 0) > SEARCH_COUNT_CAP);
   const total = kinds.reduce((sum, code) => sum + counts[code], 0);
   // Mark the query's words and what the index matched for them (stems, corrected typos).
   const words = [...new Set([...searchTerms(q), ...tsqueryLexemes(tsquery)])];
@@ -76,9 +91,11 @@ export async function search(_actor: Actor, input: unknown): Promise<SearchRespo
     tooShort: false,
     items: rows.map((row) => toResult(row, words)),
     total,
+    totalIsCapped: kinds.some((code) => countIsCapped[code]),
     counts,
+    countIsCapped,
     page,
     pageSize: SEARCH_PAGE_SIZE,
-    pageCount: Math.ceil(total / SEARCH_PAGE_SIZE),
+    pageCount: Math.min(Math.ceil(total / SEARCH_PAGE_SIZE), SEARCH_MAX_PAGE),
   };
 }

@@ -144,6 +144,19 @@ describe('search index', () => {
     expect(await hits('organisation', 'potters')).toContain(organisation.slug);
   });
 
+  it('drops query alternatives that a shorter prefix of the same word covers', async () => {
+    const [row] = await queryRows<{ jewellery: string; silversmiths: string }>(
+      db(),
+      sql`select mosaic_search_query('jewellery')::text as jewellery, mosaic_search_query('silversmiths')::text as silversmiths`,
+    );
+    // English stem "jeweller" covers "jewellery" and "jewelleri"; "silversmith" covers "silversmiths".
+    expect(row?.jewellery).toContain("'jeweller':*");
+    expect(row?.jewellery).not.toContain("'jewellery':*");
+    expect(row?.jewellery).not.toContain("'jewelleri':*");
+    expect(row?.silversmiths).toContain("'silversmith':*");
+    expect(row?.silversmiths).not.toContain("'silversmiths':*");
+  });
+
   it('searches with the GIN index on the document (the tsquery reaches the planner as a constant)', async () => {
     await insertOrganisation(db()); // reference data first
     await db().execute(sql`insert into organisation (slug, name, type, country_iso2)

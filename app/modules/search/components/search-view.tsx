@@ -72,13 +72,33 @@ function ResultItem({ result }: { result: SearchResult }) {
   );
 }
 
-function KindFilter({ query, kind, counts }: { query: string; kind: SearchKindCode | null; counts: SearchResponse['counts'] }) {
+function KindFilter({
+  query,
+  kind,
+  counts,
+  countIsCapped,
+}: {
+  query: string;
+  kind: SearchKindCode | null;
+  counts: SearchResponse['counts'];
+  countIsCapped: SearchResponse['countIsCapped'];
+}) {
   const t = useT();
   const locale = useLocale();
+  // A capped count reads "1,000+": there are more matches than were counted.
+  const shown = (count: number, capped: boolean) => (capped ? t('search.countCapped', { count }) : count);
   const all = SEARCH_KIND_CODES.reduce((sum, code) => sum + counts[code], 0);
   const options: { code: SearchKindCode | null; label: string }[] = [
-    { code: null, label: t('search.filter.all', { count: all }) },
-    ...SEARCH_KIND_CODES.map((code) => ({ code, label: t(`search.filter.${code}`, { count: counts[code] }) })),
+    {
+      code: null,
+      label: t('search.filter.all', {
+        count: shown(
+          all,
+          SEARCH_KIND_CODES.some((code) => countIsCapped[code]),
+        ),
+      }),
+    },
+    ...SEARCH_KIND_CODES.map((code) => ({ code, label: t(`search.filter.${code}`, { count: shown(counts[code], countIsCapped[code]) }) })),
   ];
   return (
     <nav aria-label={t('search.filter.label')} className="search-kinds">
@@ -168,9 +188,14 @@ function SearchResults({ kind, response }: { kind: SearchKindCode | null; respon
       <h2 id="search-results-heading" className="visually-hidden">
         {t('search.results.heading')}
       </h2>
-      <KindFilter query={response.query} kind={kind} counts={response.counts} />
+      <KindFilter query={response.query} kind={kind} counts={response.counts} countIsCapped={response.countIsCapped} />
       <p className="search-page__status" role="status">
-        <bdi>{t('search.results.count', { count: response.total, query: response.query })}</bdi>
+        <bdi>
+          {t(response.totalIsCapped ? 'search.results.countCapped' : 'search.results.count', {
+            count: response.total,
+            query: response.query,
+          })}
+        </bdi>
       </p>
       {response.items.length > 0 ? (
         <ol className="search-results__list">
