@@ -12,6 +12,11 @@ export const SEARCH_MAX_PAGE = 50;
  * a fifth of the directory, and ranking or counting all of it costs seconds. Pages reach no further.
  */
 export const SEARCH_COUNT_CAP = SEARCH_MAX_PAGE * SEARCH_PAGE_SIZE;
+/**
+ * Of those, this many per kind get a full-text rank (the first ten pages); the rest follow in index
+ * order, exact names first. Ranking reads every ranked document: 1,000 cost as much as finding them.
+ */
+export const SEARCH_RANKED_CANDIDATES = 200;
 
 export const searchKindSchema = z.enum(SEARCH_KIND_CODES).meta({ id: 'SearchKind', description: 'What a result is.' });
 

@@ -27,9 +27,9 @@ export interface SearchPage {
 
 /**
  * One page of public matches of `kinds`, best first, and the matches per kind of `countedKinds`,
- * in one statement: at most `candidates` matches of each kind are ranked (mosaic_search_ranked),
- * and the same candidates are counted, so a count equal to `candidates` means that many or more.
- * The documents are read for the page only.
+ * in one statement: at most `candidates` matches of each kind are taken, the first `ranked` of
+ * them ranked by full text (mosaic_search_ranked), and the same candidates are counted, so a count
+ * equal to `candidates` means that many or more. The documents are read for the page only.
  */
 export async function selectSearchPage(
   executor: Executor,
@@ -39,6 +39,7 @@ export async function selectSearchPage(
     kinds: readonly string[];
     countedKinds: readonly string[];
     candidates: number;
+    ranked: number;
     limit: number;
     offset: number;
   },
@@ -46,7 +47,7 @@ export async function selectSearchPage(
   const rows = await queryRows<SearchDocumentRow & { counts: Record<string, number> | null }>(
     executor,
     sql`WITH hit AS MATERIALIZED (
-        SELECT * FROM mosaic_search_ranked(${options.tsquery}, ${options.normalised}, ${`{${options.countedKinds.join(',')}}`}::text[], ${options.candidates})
+        SELECT * FROM mosaic_search_ranked(${options.tsquery}, ${options.normalised}, ${`{${options.countedKinds.join(',')}}`}::text[], ${options.candidates}, ${options.ranked})
       ), counted AS (
         SELECT json_object_agg(c.kind, c.count) AS counts FROM (SELECT kind, count(*)::int AS count FROM hit GROUP BY kind) c
       ), page AS (

@@ -131,6 +131,7 @@ describe('search service', () => {
         kinds,
         countedKinds: ['cluster', 'organisation'],
         candidates: 3,
+        ranked: 2,
         limit,
         offset,
       });
@@ -138,6 +139,8 @@ describe('search service', () => {
     expect(Object.fromEntries(first.counts)).toEqual({ cluster: 1, organisation: 3 });
     expect(first.rows.map((row) => row.kind).sort()).toEqual(['cluster', 'organisation', 'organisation', 'organisation']);
     expect(first.rows.map((row) => row.rank)).toEqual([...first.rows.map((row) => row.rank)].sort((a, b) => b - a));
+    // Two organisations of three ranked: the third has no full-text rank and comes last.
+    expect(first.rows.filter((row) => row.kind === 'organisation').map((row) => Number(row.rank) > 0)).toEqual([true, true, false]);
     const beyond = await page(['organisation'], 10, 10);
     expect(beyond.rows).toEqual([]);
     expect(Object.fromEntries(beyond.counts)).toEqual({ cluster: 1, organisation: 3 });
@@ -147,6 +150,7 @@ describe('search service', () => {
       kinds: ['organisation'],
       countedKinds: ['cluster', 'organisation'],
       candidates: 3,
+      ranked: 2,
       limit: 10,
       offset: 0,
     });

@@ -14,6 +14,7 @@ import {
   SEARCH_MAX_PAGE,
   SEARCH_PAGE_SIZE,
   SEARCH_QUERY_MIN_LENGTH,
+  SEARCH_RANKED_CANDIDATES,
   type SearchResponse,
   type SearchResult,
   searchInputSchema,
@@ -78,6 +79,7 @@ export async function search(_actor: Actor, input: unknown): Promise<SearchRespo
     kinds,
     countedKinds: SEARCH_KIND_CODES,
     candidates: SEARCH_COUNT_CAP + 1,
+    ranked: SEARCH_RANKED_CANDIDATES,
     limit: SEARCH_PAGE_SIZE,
     offset: (page - 1) * SEARCH_PAGE_SIZE,
   });
