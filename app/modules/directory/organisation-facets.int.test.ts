@@ -7,9 +7,10 @@
 import { eq, inArray, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { cluster, clusterMembership, organisation } from '#app/shared/db/schema.ts';
+import { searchHits } from '#app/shared/search/index.ts';
 import { addMember, insertCluster, insertOrganisation } from '#tests/factories/directory.ts';
 import { useTestDatabase } from '#tests/support/database.ts';
-import { NO_FILTERS } from './organisation-filters.ts';
+import { FACET_KEYS, type FacetKey, NO_FILTERS, type OrganisationFilters } from './organisation-filters.ts';
 import { type FacetCountRow, selectFacetCounts, selectPublishedFacetCounts } from './organisations.repository.server.ts';
 
 /** Rows as text, a count of 0 being no row (counting an empty directory gives a total of 0). */
@@ -139,5 +140,61 @@ describe('organisation facet counts kept by triggers', () => {
         })),
       );
     }
+  });
+  it('counts each facet of a filtered view with the other filters applied, whichever facets are ticked', async () => {
+    const db = database().db;
+    const coast = await insertCluster(db, { slug: 'facet-coast' });
+    const rows = await db.select().from(organisation);
+    await db
+      .insert(clusterMembership)
+      .values(
+        rows.filter((_, index) => index % 4 === 0).map((row) => ({ clusterId: coast.id, organisationId: row.id, role: 'member' as const })),
+      );
+    const members = new Set((await db.select().from(clusterMembership)).map((m) => m.organisationId));
+    const published = (await db.select().from(organisation)).filter((row) => row.status === 'published');
+    const valuesOf = (row: (typeof published)[number], facet: FacetKey): string[] => {
+      if (facet === 'country') return [row.countryIso2];
+      if (facet === 'subsector') return row.subsectorCodes;
+      if (facet === 'type') return [row.type];
+      if (facet === 'size') return row.sizeClass ? [row.sizeClass] : [];
+      if (facet === 'womenLed') return [String(row.womenLed)];
+      if (facet === 'material') return row.materialCodes;
+      return members.has(row.id) ? ['facet-coast'] : [];
+    };
+    const meets = (row: (typeof published)[number], view: OrganisationFilters, facet: FacetKey): boolean => {
+      if (facet === 'womenLed') return view.womenLed === undefined || row.womenLed === view.womenLed;
+      const wanted: string[] = view[facet];
+      return wanted.length === 0 || valuesOf(row, facet).some((value) => wanted.includes(value));
+    };
+    const expected = (view: OrganisationFilters): string[] => {
+      const lines = [`total  ${published.filter((row) => FACET_KEYS.every((f) => meets(row, view, f))).length}`];
+      for (const facet of FACET_KEYS) {
+        const counts = new Map<string, number>();
+        for (const row of published.filter((one) => FACET_KEYS.every((f) => f === facet || meets(one, view, f)))) {
+          for (const value of valuesOf(row, facet)) counts.set(value, (counts.get(value) ?? 0) + 1);
+        }
+        for (const [value, count] of counts) lines.push(`${facet} ${value} ${count}`);
+      }
+      return lines.filter((line) => !line.endsWith(' 0')).sort();
+    };
+    const views: Partial<OrganisationFilters>[] = [
+      { country: ['JO'] },
+      { womenLed: true },
+      { subsector: ['habitat'] },
+      { cluster: ['facet-coast'] },
+      { country: ['JO', 'EG'], size: ['micro'] },
+      { type: ['cooperative'], material: ['silver'], womenLed: false },
+      { country: ['JO'], subsector: ['fashion'], type: ['enterprise'], size: ['small'], material: ['silver'], cluster: ['facet-coast'] },
+    ];
+    for (const view of views) {
+      const filters = { ...NO_FILTERS, ...view };
+      const counted = await selectFacetCounts(db, { filters, statuses: ['published'] });
+      expect(comparable(counted), JSON.stringify(view)).toEqual(expected(filters));
+    }
+    // With search text the single ticked facet is counted among the hits, not read from the table.
+    const filters = { ...NO_FILTERS, q: 'Bulk', country: ['JO'] };
+    const searched = await selectFacetCounts(db, { filters, statuses: ['published'], hits: searchHits('organisation', 'Bulk') });
+    const total = searched.find((row) => row.facet === 'total')?.count;
+    expect(total).toBe(published.filter((row) => row.slug.startsWith('facet-bulk-')).length);
   });
 });

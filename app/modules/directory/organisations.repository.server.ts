@@ -17,7 +17,7 @@ import type { TranslatableValue } from '#app/shared/i18n/translatable.ts';
 import { cluster, clusterMembership, country, material, organisation, organisationSortName, subsector } from './directory.schema.ts';
 import type { MembershipRole, OrganisationStatus } from './directory.vocabulary.ts';
 import { organisationFacetCount } from './organisation-facets.schema.ts';
-import { type FacetKey, NO_FILTERS, type OrganisationFilters, type OrganisationSort } from './organisation-filters.ts';
+import { FACET_KEYS, type FacetKey, type OrganisationFilters, type OrganisationSort } from './organisation-filters.ts';
 
 export type OrganisationRow = typeof organisation.$inferSelect;
 
@@ -133,38 +133,110 @@ export interface FacetCountRow {
   label: TranslatableValue | null;
 }
 
+/** True when the filters of one facet are set (the women-led flag counts as one value). */
+function isActive(filters: OrganisationFilters, facet: FacetKey): boolean {
+  return facet === 'womenLed' ? filters.womenLed !== undefined : filters[facet].length > 0;
+}
+
+/** The counted value of an organisation for one facet, as `unnest` rows for the array facets. */
+const facetValue: Record<Exclude<FacetKey, 'cluster'>, { value: SQL; lateral?: SQL; extra?: SQL }> = {
+  country: { value: sql`${organisation.countryIso2}` },
+  subsector: { value: sql`codes.value`, lateral: sql`CROSS JOIN LATERAL unnest(${organisation.subsectorCodes}) AS codes(value)` },
+  type: { value: sql`${organisation.type}` },
+  size: { value: sql`${organisation.sizeClass}`, extra: sql`${organisation.sizeClass} IS NOT NULL` },
+  womenLed: { value: sql`${organisation.womenLed}::text` },
+  material: { value: sql`codes.value`, lateral: sql`CROSS JOIN LATERAL unnest(${organisation.materialCodes}) AS codes(value)` },
+};
+
+/** One facet counted over the organisations of `source` (a table or CTE named `organisation`) meeting `where`. */
+function facetBranch(facet: FacetKey, source: SQL, where: SQL): SQL {
+  if (facet === 'cluster') {
+    return sql`SELECT 'cluster'::text AS facet, ${cluster.slug} AS value, count(*)::int AS count, ${cluster.name} AS label
+        ${source} JOIN ${clusterMembership} ON ${clusterMembership.organisationId} = ${organisation.id}
+        JOIN ${cluster} ON ${cluster.id} = ${clusterMembership.clusterId}
+        WHERE ${where} GROUP BY ${cluster.slug}, ${cluster.name}`;
+  }
+  const { value, lateral, extra } = facetValue[facet];
+  return sql`SELECT ${facet}::text AS facet, ${value} AS value, count(*)::int AS count, NULL::jsonb AS label
+      ${source}${lateral ? sql` ${lateral}` : sql``} WHERE ${where}${extra ? sql` AND ${extra}` : sql``} GROUP BY 2`;
+}
+
+type ScalarFacet = 'country' | 'type' | 'size' | 'womenLed';
+
+/** The facets holding one value per organisation, counted together by GROUPING SETS (a column each). */
+const SCALAR_COLUMNS: Record<ScalarFacet, { facet: ScalarFacet; column: SQL }> = {
+  country: { facet: 'country', column: sql`${organisation.countryIso2}` },
+  type: { facet: 'type', column: sql`${organisation.type}` },
+  size: { facet: 'size', column: sql`${organisation.sizeClass}` },
+  womenLed: { facet: 'womenLed', column: sql`${organisation.womenLed}::text` },
+};
+
+/** The counts of some facets over the whole published directory, from the table the triggers keep. */
+function keptCounts(facets: readonly (FacetKey | 'total')[]): SQL {
+  const f = organisationFacetCount;
+  return sql`SELECT ${f.facet} AS facet,
+               CASE ${f.facet} WHEN 'cluster' THEN ${cluster.slug} WHEN 'total' THEN NULL ELSE ${f.value} END AS value,
+               ${f.count} AS count, ${cluster.name} AS label
+        FROM ${f} LEFT JOIN ${cluster} ON ${f.facet} = 'cluster' AND ${cluster.id} = ${f.value}
+        WHERE ${inArray(f.facet, [...facets])}`;
+}
+
 /**
- * Every facet's counts and the total of the selection, in one statement. The rows every branch
- * starts from (the listable statuses, the search hits) are read once into a narrow materialised
- * `base`, named `organisation` so the facet conditions apply to it unchanged; each branch then
- * aggregates that in memory instead of reading the table again. Search hits are taken without
- * their rank, which counting does not need.
+ * Every facet's counts and the total of the selection, in one statement whose cost follows the
+ * selection, not the directory. Each facet is counted with the OTHER filters applied, so:
+ * - the facets without a filter of their own and the total share one condition (every filter):
+ *   the matching rows are read once (through the indexes of the filters) into `matched`, then the
+ *   scalar facets are counted in one pass by GROUPING SETS and the array facets and clusters by
+ *   joins over the same rows;
+ * - each facet with a filter of its own is counted over the rows meeting the other filters, read
+ *   through their indexes; when there are no other filters (one facet ticked on the published
+ *   directory, no search text) its counts are those of the whole directory, read from
+ *   `organisation_facet_count`.
+ * With no filter at all every facet is counted over `matched` (all listable rows): the service
+ * reads the published directory's counts from the table instead (`selectPublishedFacetCounts`).
  */
 export async function selectFacetCounts(executor: Executor, selection: OrganisationSelection): Promise<FacetCountRow[]> {
+  const { filters } = selection;
   const branchSelection = { ...selection, hits: undefined };
-  const from = sql`FROM base AS ${organisation}`;
-  const grouped = (facet: FacetKey, value: SQL, source: SQL, extra?: SQL) =>
-    sql`SELECT ${facet}::text AS facet, ${value} AS value, count(*)::int AS count, NULL::jsonb AS label ${source}
-        WHERE ${whereOf(branchSelection, facet)}${extra ? sql` AND ${extra}` : sql``} GROUP BY 2`;
-  const branches = [
-    grouped('country', sql`${organisation.countryIso2}`, from),
-    grouped('subsector', sql`codes.value`, sql`${from} CROSS JOIN LATERAL unnest(${organisation.subsectorCodes}) AS codes(value)`),
-    grouped('type', sql`${organisation.type}`, from),
-    grouped('size', sql`${organisation.sizeClass}`, from, sql`${organisation.sizeClass} IS NOT NULL`),
-    grouped('womenLed', sql`${organisation.womenLed}::text`, from),
-    grouped('material', sql`codes.value`, sql`${from} CROSS JOIN LATERAL unnest(${organisation.materialCodes}) AS codes(value)`),
-    sql`SELECT 'cluster'::text AS facet, ${cluster.slug} AS value, count(*)::int AS count, ${cluster.name} AS label
-        ${from} JOIN ${clusterMembership} ON ${clusterMembership.organisationId} = ${organisation.id}
-        JOIN ${cluster} ON ${cluster.id} = ${clusterMembership.clusterId}
-        WHERE ${whereOf(branchSelection, 'cluster')} GROUP BY ${cluster.slug}, ${cluster.name}`,
-    sql`SELECT 'total'::text AS facet, NULL::text AS value, count(*)::int AS count, NULL::jsonb AS label ${from} WHERE ${whereOf(branchSelection)}`,
-  ];
-  const hits = selection.hits ? sql`hits AS (SELECT entity_id FROM (${selection.hits}) AS matched), ` : sql``;
-  const base = sql`base AS MATERIALIZED (
-    SELECT ${organisation.id}, ${organisation.status}, ${organisation.countryIso2}, ${organisation.type}, ${organisation.sizeClass},
+  const hitsCondition = selection.hits ? [sql`${organisation.id} IN (SELECT entity_id FROM hits)`] : [];
+  const whereExcept = (facet?: FacetKey) => sql.join([...conditions(branchSelection, facet), ...hitsCondition], sql` AND `);
+  const whole = selection.statuses.length === 1 && selection.statuses[0] === 'published' && !selection.hits;
+  const active = FACET_KEYS.filter((facet) => isActive(filters, facet));
+  const inactive = FACET_KEYS.filter((facet) => !isActive(filters, facet));
+
+  const matchedFrom = sql`FROM matched AS ${organisation}`;
+  const scalar = inactive.flatMap((facet) => (facet in SCALAR_COLUMNS ? [SCALAR_COLUMNS[facet as ScalarFacet]] : []));
+  // One pass for the scalar facets and the total: a grouping set per facet, `()` for the total.
+  const facetOfGroup = sql.join(
+    scalar.map(({ facet, column }) => sql`WHEN grouping(${column}) = 0 THEN ${facet}::text`),
+    sql` `,
+  );
+  const groupedValue =
+    scalar.length > 0
+      ? sql`coalesce(${sql.join(
+          scalar.map(({ column }) => column),
+          sql`, `,
+        )})`
+      : sql`NULL::text`;
+  const withSize = scalar.some(({ facet }) => facet === 'size');
+  const grouped = sql`SELECT ${scalar.length > 0 ? sql`CASE ${facetOfGroup} ELSE 'total' END` : sql`'total'::text`} AS facet,
+      ${groupedValue} AS value, count(*)::int AS count, NULL::jsonb AS label
+    ${matchedFrom}
+    GROUP BY GROUPING SETS (${sql.join([...scalar.map(({ column }) => sql`(${column})`), sql`()`], sql`, `)})
+    ${withSize ? sql`HAVING grouping(${organisation.sizeClass}) = 1 OR ${organisation.sizeClass} IS NOT NULL` : sql``}`;
+  const overMatched = inactive.filter((facet) => !(facet in SCALAR_COLUMNS)).map((facet) => facetBranch(facet, matchedFrom, sql`TRUE`));
+  const kept = whole && active.length === 1 ? active : [];
+  const ownFilter = active
+    .filter((facet) => !kept.includes(facet))
+    .map((facet) => facetBranch(facet, sql`FROM ${organisation}`, whereExcept(facet)));
+  const branches = [grouped, ...overMatched, ...ownFilter, ...(kept.length > 0 ? [keptCounts(kept)] : [])];
+
+  const hits = selection.hits ? sql`hits AS (SELECT entity_id FROM (${selection.hits}) AS found), ` : sql``;
+  const matched = sql`matched AS MATERIALIZED (
+    SELECT ${organisation.id}, ${organisation.countryIso2}, ${organisation.type}, ${organisation.sizeClass},
            ${organisation.womenLed}, ${organisation.subsectorCodes}, ${organisation.materialCodes}
-    FROM ${organisation} WHERE ${whereOf({ ...selection, filters: NO_FILTERS })})`;
-  return queryRows<FacetCountRow>(executor, sql`WITH ${hits}${base} ${sql.join(branches, sql` UNION ALL `)}`);
+    FROM ${organisation} WHERE ${whereExcept()})`;
+  return queryRows<FacetCountRow>(executor, sql`WITH ${hits}${matched} ${sql.join(branches, sql` UNION ALL `)}`);
 }
 
 /**
@@ -173,14 +245,7 @@ export async function selectFacetCounts(executor: Executor, selection: Organisat
  * shape of `selectFacetCounts`: clusters by slug with their names.
  */
 export function selectPublishedFacetCounts(executor: Executor): Promise<FacetCountRow[]> {
-  const f = organisationFacetCount;
-  return queryRows<FacetCountRow>(
-    executor,
-    sql`SELECT ${f.facet} AS facet,
-               CASE ${f.facet} WHEN 'cluster' THEN ${cluster.slug} WHEN 'total' THEN NULL ELSE ${f.value} END AS value,
-               ${f.count} AS count, ${cluster.name} AS label
-        FROM ${f} LEFT JOIN ${cluster} ON ${f.facet} = 'cluster' AND ${cluster.id} = ${f.value}`,
-  );
+  return queryRows<FacetCountRow>(executor, keptCounts([...FACET_KEYS, 'total']));
 }
 
 export function selectOrganisationBySlug(executor: Executor, slug: string): Promise<OrganisationRow | undefined> {
