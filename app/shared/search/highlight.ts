@@ -15,6 +15,9 @@ export interface HighlightSegment {
 /** Terms of one letter would light up half the text. */
 const MIN_TERM_LENGTH = 2;
 
+/** The first letters of the Arabic article and its clitic forms, and و. */
+const ARABIC_PREFIX_START = 'اوبكفل';
+
 export function highlightMatches(text: string, query: string | readonly string[]): HighlightSegment[] {
   const terms = (typeof query === 'string' ? searchTerms(query) : query).filter((term) => term.length >= MIN_TERM_LENGTH);
   if (text.length === 0) return [];
@@ -36,7 +39,8 @@ export function highlightMatches(text: string, query: string | readonly string[]
   for (const word of folded.matchAll(/[^ ]+/g)) {
     const start = word.index;
     const end = start + word[0].length;
-    const stemStart = end - stripArabicPrefixes(word[0]).length;
+    // Only a word starting like an Arabic article or و can lose a prefix (ARABIC_ARTICLE_PREFIXES).
+    const stemStart = ARABIC_PREFIX_START.includes(word[0][0] ?? '') ? end - stripArabicPrefixes(word[0]).length : start;
     if (terms.some((term) => folded.startsWith(term, start) || folded.startsWith(term, stemStart))) {
       ranges.push([originalStart(start), originalStart(end)]);
     }

@@ -96,8 +96,22 @@ export function foldText(text: string): string {
 
 /** One character (a code point) in search form, always decomposed: for highlighting. */
 export function foldCharacter(character: string): string {
-  return foldLowered(character.toLowerCase(), true);
+  let folded = foldedCharacters.get(character);
+  if (folded === undefined) {
+    folded = foldLowered(character.toLowerCase(), true);
+    if (foldedCharacters.size >= FOLDED_CHARACTERS_KEPT) foldedCharacters.clear();
+    foldedCharacters.set(character, folded);
+  }
+  return folded;
 }
+
+/**
+ * Characters already folded: highlighting folds every character of a page of results (thousands),
+ * and folding one (lower case, NFD, two regular expressions) costs far more than a lookup. Texts
+ * use few distinct characters; the bound only guards against a text of every code point.
+ */
+const foldedCharacters = new Map<string, string>();
+const FOLDED_CHARACTERS_KEPT = 4096;
 
 /** The search form of one word (already folded, without spaces). */
 export function stripArabicPrefixes(word: string): string {
