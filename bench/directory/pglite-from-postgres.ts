@@ -23,8 +23,20 @@ if (!args.url || !args['data-dir']) throw new Error('usage: --url postgres://...
 const url = args.url;
 const dataDir = path.resolve(args['data-dir']);
 
-/** Parents before children; the search tables last. */
-const TABLES = ['organisation', 'cluster', 'cluster_fact', 'cluster_membership', 'person', 'search_document', 'search_word'];
+/**
+ * Parents before children; the tables kept by triggers last: the copy runs with triggers off, so
+ * the facet counts and the search index are copied as the server holds them.
+ */
+const TABLES = [
+  'organisation',
+  'cluster',
+  'cluster_fact',
+  'cluster_membership',
+  'person',
+  'organisation_facet_count',
+  'search_document',
+  'search_word',
+];
 const PSQL = '/usr/lib/postgresql/15/bin/psql';
 
 function psql(command: string): string {
