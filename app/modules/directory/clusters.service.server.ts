@@ -30,8 +30,8 @@ import {
 } from './clusters.repository.server.ts';
 import { type ClusterInput, type ClusterProfile, clusterInputSchema, slugSchema } from './directory.contracts.ts';
 import type { MembershipRole } from './directory.vocabulary.ts';
-import { type ImageUpload, MAX_IMAGE_BYTES, MAX_PHOTOS } from './organisation-admin.contracts.ts';
-import { imageContentTypeOf } from './organisation-admin.images.ts';
+import { type ImageUpload, MAX_PHOTOS } from './organisation-admin.contracts.ts';
+import { checkedImage } from './organisation-admin.images.ts';
 
 function requireSignedIn(actor: Actor): void {
   if (actor.kind === 'anonymous') throw CommonErrors.unauthenticated();
@@ -262,14 +262,6 @@ export async function removeClusterMember(actor: Actor, clusterSlug: string, org
 export interface ClusterImages {
   logo?: ImageUpload | null;
   photos?: readonly ImageUpload[];
-}
-
-/** The same rules as organisations' images: PNG, JPEG or WebP by their bytes, at most 5 MB each. */
-function checkedImage(upload: ImageUpload, field: string) {
-  if (upload.bytes.byteLength > MAX_IMAGE_BYTES) throw CommonErrors.validation([{ field, code: 'image_too_large' }]);
-  const contentType = imageContentTypeOf(upload.bytes);
-  if (!contentType) throw CommonErrors.validation([{ field, code: 'image_type' }]);
-  return { name: upload.name || 'image', bytes: upload.bytes, contentType };
 }
 
 /** Sets the logo and/or adds photos (at most 12); every file is checked before anything is stored. Audited. */

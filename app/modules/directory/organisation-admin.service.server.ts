@@ -30,12 +30,11 @@ import {
   type Decision,
   decisionSchema,
   type ImageUpload,
-  MAX_IMAGE_BYTES,
   MAX_PHOTOS,
   type OrganisationPatch,
   organisationPatchSchema,
 } from './organisation-admin.contracts.ts';
-import { imageContentTypeOf } from './organisation-admin.images.ts';
+import { checkedImage } from './organisation-admin.images.ts';
 import {
   type CountryFilter,
   findClaim,
@@ -490,13 +489,6 @@ export async function listPendingRequests(actor: Actor): Promise<PendingRequests
 export interface OrganisationImages {
   logo?: ImageUpload | null;
   photos?: ImageUpload[];
-}
-
-function checkedImage(upload: ImageUpload, field: string): { name: string; bytes: Uint8Array; contentType: string } {
-  if (upload.bytes.byteLength > MAX_IMAGE_BYTES) throw CommonErrors.validation([{ field, code: 'image_too_large' }]);
-  const contentType = imageContentTypeOf(upload.bytes);
-  if (!contentType) throw CommonErrors.validation([{ field, code: 'image_type' }]);
-  return { name: upload.name || 'image', bytes: upload.bytes, contentType };
 }
 
 /**
