@@ -8,6 +8,7 @@ import { type HistoryPage, listSubjectHistory } from '#app/shared/audit/history.
 import type { Actor } from '#app/shared/auth/actor.ts';
 import { getDb } from '#app/shared/db/client.server.ts';
 import { AppError, CommonErrors } from '#app/shared/errors.ts';
+import type { Locale } from '#app/shared/i18n/locales.ts';
 import { parseInput } from '#app/shared/validation.ts';
 import { CLUSTERS_MANAGE, canManageCluster, clusterSubject } from './cluster.policy.ts';
 import { presentClusterProfile, presentClusterSummary } from './cluster.presenter.ts';
@@ -20,7 +21,10 @@ import {
   selectFacts,
   selectMembers,
 } from './clusters.repository.server.ts';
-import type { ClusterProfile, ClusterSummary } from './directory.contracts.ts';
+import type { ClusterProfile, ClusterSummary, OrganisationSummary } from './directory.contracts.ts';
+import type { MembershipRole } from './directory.vocabulary.ts';
+import { organisationFiltersSchema } from './organisation-filters.ts';
+import { listOrganisations } from './organisations.query.server.ts';
 
 export interface ClusterList {
   items: ClusterSummary[];
@@ -63,6 +67,49 @@ export async function listClusterMembers(actor: Actor, slug: string): Promise<Cl
   if (!canManageCluster(actor, row)) throw CommonErrors.forbidden();
   const members = await selectMembers(db, row.id, { publishedOnly: false });
   return members.map((m) => ({ slug: m.slug, name: m.name, type: m.type, role: m.role, isDemo: m.isDemo, status: m.status }));
+}
+
+export const MEMBER_CANDIDATES_LIMIT = 10;
+
+export interface MemberCandidate {
+  organisation: OrganisationSummary;
+  /** Its role when it already is a member of the cluster. */
+  role: MembershipRole | null;
+}
+
+export interface MemberCandidates {
+  items: MemberCandidate[];
+  /** Every published organisation matching the text, even beyond the list's bound. */
+  total: number;
+}
+
+/**
+ * Published organisations matching `text` (the directory's search, names in any language), best
+ * first, each marked with its role when it already is a member: what a cluster's managers pick
+ * from to add a member. Empty text finds nothing.
+ */
+export async function findMemberCandidates(
+  actor: Actor,
+  clusterSlug: string,
+  text: string,
+  options: { locale?: Locale } = {},
+): Promise<MemberCandidates> {
+  if (actor.kind === 'anonymous') throw CommonErrors.unauthenticated();
+  const db = getDb();
+  const row = await findClusterBySlug(db, clusterSlug);
+  if (!row) throw clusterNotFound();
+  if (!canManageCluster(actor, row)) throw CommonErrors.forbidden();
+  const filters = parseInput(organisationFiltersSchema, { q: text });
+  if (!filters.q) return { items: [], total: 0 };
+  const [found, members] = await Promise.all([
+    listOrganisations(actor, filters, { locale: options.locale, pageSize: MEMBER_CANDIDATES_LIMIT }),
+    selectMembers(db, row.id, { publishedOnly: false }),
+  ]);
+  const roles = new Map(members.map((member) => [member.slug, member.role]));
+  return {
+    items: found.items.map((organisation) => ({ organisation, role: roles.get(organisation.slug) ?? null })),
+    total: found.total,
+  };
 }
 
 /** Who changed the cluster and its members, when, and which fields: for its managers, staff and auditors. */

@@ -7,12 +7,12 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actorForUser, assignRole, seedRoles } from '#app/modules/identity/index.ts';
 import { anonymous, system, type UserActor } from '#app/shared/auth/actor.ts';
-import { auditLog, cluster, clusterFact, clusterMembership, user } from '#app/shared/db/schema.ts';
+import { auditLog, cluster, clusterFact, clusterMembership, organisation, user } from '#app/shared/db/schema.ts';
 import { isAppError } from '#app/shared/errors.ts';
 import { LocalDiskStorage, setFileStorage } from '#app/shared/files/index.ts';
 import { addMember, type ClusterRow, insertCluster, insertOrganisation, type OrganisationRow } from '#tests/factories/directory.ts';
 import { useTestDatabase } from '#tests/support/database.ts';
-import { clusterHistory, getCluster, listClusterMembers, listClusters } from './clusters.query.server.ts';
+import { clusterHistory, findMemberCandidates, getCluster, listClusterMembers, listClusters } from './clusters.query.server.ts';
 import {
   addClusterMember,
   createCluster,
@@ -288,6 +288,34 @@ describe('clusters', () => {
         'DIRECTORY_CLUSTERS_MEMBER_NOT_FOUND',
       );
       expect(await codeOf(addClusterMember(batnaManager, 'no-cluster', 'outsider-org'))).toBe('DIRECTORY_CLUSTERS_NOT_FOUND');
+    });
+  });
+
+  describe('findMemberCandidates', () => {
+    it('finds published organisations by a name in any language, marking those already members', async () => {
+      const inBatna = await findMemberCandidates(batnaManager, 'batna-jewellery', ' الشاوية ', { locale: 'ar' });
+      expect(inBatna.items.map((c) => [c.organisation.slug, c.role])).toEqual([['atelier-chaoui', 'member']]);
+      expect(inBatna.total).toBe(1);
+      const inElJem = await findMemberCandidates(elJemManager, 'el-jem-mosaic', 'chambre artisanat');
+      expect(inElJem.items.map((c) => [c.organisation.slug, c.role])).toEqual([['cam-batna', null]]);
+      expect(inElJem.items[0]?.organisation).toMatchObject({ name: { fr: 'Chambre de l’artisanat de Batna' }, countryIso2: 'DZ' });
+    });
+
+    it('finds nothing for empty text and never an unpublished organisation', async () => {
+      expect(await findMemberCandidates(batnaManager, 'batna-jewellery', '   ')).toEqual({ items: [], total: 0 });
+      await db()
+        .update(organisation)
+        .set({ name: { en: 'Pending Chaoui Workshop' } })
+        .where(eq(organisation.id, proposedOrg.id));
+      const found = await findMemberCandidates(batnaManager, 'batna-jewellery', 'pending workshop');
+      expect(found.items.map((c) => c.organisation.slug)).not.toContain('pending-workshop');
+    });
+
+    it('is only for those who manage the cluster', async () => {
+      expect(await codeOf(findMemberCandidates(elJemManager, 'batna-jewellery', 'chaoui'))).toBe('COMMON_FORBIDDEN');
+      expect(await codeOf(findMemberCandidates(member, 'batna-jewellery', 'chaoui'))).toBe('COMMON_FORBIDDEN');
+      expect(await codeOf(findMemberCandidates(anonymous, 'batna-jewellery', 'chaoui'))).toBe('COMMON_UNAUTHENTICATED');
+      expect(await codeOf(findMemberCandidates(batnaManager, 'no-cluster', 'chaoui'))).toBe('DIRECTORY_CLUSTERS_NOT_FOUND');
     });
   });
 

@@ -21,7 +21,17 @@ export {
   clusterMemberSchema,
   clusterPatchSchema,
 } from './clusters.contracts.ts';
-export { type ClusterList, clusterHistory, getCluster, listClusterMembers, listClusters } from './clusters.query.server.ts';
+export {
+  type ClusterList,
+  clusterHistory,
+  findMemberCandidates,
+  getCluster,
+  listClusterMembers,
+  listClusters,
+  MEMBER_CANDIDATES_LIMIT,
+  type MemberCandidate,
+  type MemberCandidates,
+} from './clusters.query.server.ts';
 export {
   addClusterMember,
   type ClusterImages,

@@ -1,14 +1,18 @@
 /**
  * /{locale}/clusters/{slug}/members: the cluster's members for its managers and programme staff:
- * add an organisation by its web address (slug) with a role, change a member's role, remove a
- * member. Plain forms, one per action, so it works without JavaScript; every change is audited.
+ * find an organisation by its name (`?find=`, the directory's search) and add it with a role,
+ * change a member's role, remove a member. Plain forms, one per action, so it works without
+ * JavaScript; every change is audited. (The API still adds a member by its slug.)
  */
 import { useEffect, useRef } from 'react';
 import { data, Form, Link, useNavigation } from 'react-router';
+import { ClusterMemberSearch } from '#app/modules/directory/components/cluster-member-search.tsx';
 import {
   addClusterMember,
+  findMemberCandidates,
   getCluster,
   listClusterMembers,
+  listCountries,
   MEMBERSHIP_ROLES,
   type MembershipRole,
   removeClusterMember,
@@ -38,8 +42,20 @@ export async function loader({ params, request, context }: Route.LoaderArgs) {
   const locale = localeOf(params);
   const actor = requireAccountPage(context.get(requestContext).actor, locale, request);
   const members = await listClusterMembers(actor, params.slug).catch(asErrorResponse);
-  const cluster = await getCluster(actor, params.slug).catch(asErrorResponse);
-  return { cluster: { slug: cluster.slug, name: cluster.name, sourceLocale: cluster.sourceLocale }, members, roles: [...MEMBERSHIP_ROLES] };
+  const find = (new URL(request.url).searchParams.get('find') ?? '').trim();
+  const [cluster, candidates, countries] = await Promise.all([
+    getCluster(actor, params.slug).catch(asErrorResponse),
+    find ? findMemberCandidates(actor, params.slug, find, { locale }).catch(asErrorResponse) : null,
+    listCountries(),
+  ]);
+  return {
+    cluster: { slug: cluster.slug, name: cluster.name, sourceLocale: cluster.sourceLocale },
+    members,
+    roles: [...MEMBERSHIP_ROLES],
+    find,
+    candidates,
+    countries: Object.fromEntries(countries.map((country) => [country.iso2, country.name])),
+  };
 }
 
 function isRole(value: string): value is MembershipRole {
@@ -53,6 +69,7 @@ export async function action({ params, request, context }: Route.ActionArgs) {
   const intent = String(form.get('intent') ?? '');
   const organisation = String(form.get('organisation') ?? '').trim();
   const role = String(form.get('role') ?? 'member');
+  const find = String(form.get('find') ?? '').trim();
   const here = `/${locale}/clusters/${params.slug}/members`;
   try {
     if (intent === 'remove') {
@@ -64,11 +81,13 @@ export async function action({ params, request, context }: Route.ActionArgs) {
       return redirectWithFlash(here, { key: 'directory.clusters.members.roleChanged', kind: 'success' });
     }
     await addClusterMember(actor, params.slug, organisation, { role: isRole(role) ? role : undefined });
-    return redirectWithFlash(here, { key: 'directory.clusters.members.added', kind: 'success' });
+    // Back to the same search, so the next organisation can be added from it.
+    const back = find ? `${here}?find=${encodeURIComponent(find)}` : here;
+    return redirectWithFlash(back, { key: 'directory.clusters.members.added', kind: 'success' });
   } catch (error) {
     if (!isAppError(error) || error.status === 401 || error.status === 403 || error.status >= 500) asErrorResponse(error);
     if (error.code === 'DIRECTORY_CLUSTERS_NOT_FOUND') asErrorResponse(error);
-    // An unknown organisation or an invalid slug is the add form's field error.
+    // An organisation gone since the search, or an invalid role, is said above the results.
     return data({ formError: `errors.${error.code}`, organisation, intent }, { status: error.status });
   }
 }
@@ -77,7 +96,7 @@ export default function ClusterMembersPage({ loaderData, actionData }: Route.Com
   const t = useT();
   const locale = useLocale();
   const navigation = useNavigation();
-  const { cluster, members, roles } = loaderData;
+  const { cluster, members, roles, find, candidates, countries } = loaderData;
   const name = textIn(cluster.name, locale, cluster.sourceLocale, cluster.slug);
   const addError = actionData && actionData.intent !== 'remove' && actionData.intent !== 'role' ? actionData.formError : undefined;
   const rowError = actionData && (actionData.intent === 'remove' || actionData.intent === 'role') ? actionData : undefined;
@@ -99,49 +118,7 @@ export default function ClusterMembersPage({ loaderData, actionData }: Route.Com
         </p>
       )}
 
-      <section aria-labelledby="members-add-title">
-        <h2 id="members-add-title">{t('directory.clusters.members.add')}</h2>
-        <Form method="post" className="form">
-          <input type="hidden" name="intent" value="add" />
-          {addError && (
-            <p className="form-error" role="alert" tabIndex={-1} ref={alert}>
-              {t(addError)}
-            </p>
-          )}
-          <div className="field">
-            <label htmlFor="member-organisation">{t('directory.clusters.members.organisationSlug')}</label>
-            <input
-              id="member-organisation"
-              name="organisation"
-              required
-              dir="ltr"
-              autoComplete="off"
-              defaultValue={addError ? actionData?.organisation : undefined}
-              aria-invalid={addError ? true : undefined}
-              aria-describedby="member-organisation-hint"
-            />
-            <p id="member-organisation-hint" className="field__hint">
-              {t('directory.clusters.members.organisationSlugHint', { example: 'batna-silver-workshop' })}{' '}
-              <Link to={`/${locale}/organisations`}>{t('directory.clusters.members.findOrganisation')}</Link>
-            </p>
-          </div>
-          <div className="field">
-            <label htmlFor="member-role">{t('directory.clusters.members.role')}</label>
-            <select id="member-role" name="role" defaultValue="member">
-              {roles.map((role) => (
-                <option key={role} value={role}>
-                  {t(`directory.membershipRole.${role}`)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <p>
-            <button type="submit" className="button button--primary" disabled={busy}>
-              {t('directory.clusters.members.addSubmit')}
-            </button>
-          </p>
-        </Form>
-      </section>
+      <ClusterMemberSearch find={find} candidates={candidates} countries={countries} roles={roles} addError={addError} />
 
       <section aria-labelledby="members-list-title">
         <h2 id="members-list-title">{t('directory.clusters.memberCount', { count: members.length })}</h2>
