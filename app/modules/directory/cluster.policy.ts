@@ -21,3 +21,14 @@ export function canManageCluster(actor: Actor, row: { slug: string; countryIso2:
 export function canCreateCluster(actor: Actor, countryIso2: string): boolean {
   return can(actor, CLUSTERS_MANAGE, { country: countryIso2 });
 }
+
+/**
+ * The countries in which the actor may create clusters: `'any'` for staff with a global grant,
+ * else the countries of their country-scoped grants (empty: they may create none).
+ */
+export function clusterCreationCountries(actor: Actor): 'any' | string[] {
+  if (can(actor, CLUSTERS_MANAGE)) return 'any';
+  if (actor.kind !== 'user') return [];
+  const countries = actor.grants.flatMap((grant) => (grant.scopeType === 'country' && grant.scopeId ? [grant.scopeId] : []));
+  return [...new Set(countries)].filter((country) => canCreateCluster(actor, country)).sort();
+}

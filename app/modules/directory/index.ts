@@ -1,5 +1,5 @@
 /** The directory module's public surface. */
-export { canCreateCluster, canManageCluster } from './cluster.policy.ts';
+export { canCreateCluster, canManageCluster, clusterCreationCountries } from './cluster.policy.ts';
 export {
   CLUSTER_FILTER_KEYS,
   type ClusterFilterKey,

@@ -3,11 +3,14 @@
  * clusters) and as a list, filtered by country, subsector and stage with plain links: every view is
  * a shareable URL and the page works without JavaScript.
  */
+
+import { Link } from 'react-router';
 import { ClusterCard } from '#app/modules/directory/components/cluster-card.tsx';
 import { ClusterFilterLinks } from '#app/modules/directory/components/cluster-filters.tsx';
 import { RegionMap, type RegionMapCountry, type RegionMapPoint } from '#app/modules/directory/components/region-map.tsx';
 import {
   CLUSTER_STAGES,
+  clusterCreationCountries,
   clusterFiltersQuery,
   listClusters,
   readClusterFilters,
@@ -27,7 +30,11 @@ export const meta = titled('directory.clusters.title', 'directory.clusters.lead'
 export async function loader({ params, request, context }: Route.LoaderArgs) {
   const locale = localeOf(params);
   const { filters, ignored } = readClusterFilters(new URL(request.url).searchParams);
-  const [list, labels] = await Promise.all([listClusters(context.get(requestContext).actor, filters), referenceLabels()]);
+  const actor = context.get(requestContext).actor;
+  const [list, labels] = await Promise.all([listClusters(actor, filters), referenceLabels()]);
+  // Visitors never see the link, so the page they get depends on its address only (it is cached for them).
+  const creation = clusterCreationCountries(actor);
+  const canCreate = creation === 'any' || creation.length > 0;
   const basePath = `/${locale}/clusters`;
   // Links are built here so the page's browser bundle does not import the module's index.
   const countryHref = Object.fromEntries(
@@ -36,13 +43,13 @@ export async function loader({ params, request, context }: Route.LoaderArgs) {
       `${basePath}${clusterFiltersQuery(toggleClusterFilter({ ...filters, country: [] }, 'country', iso2))}`,
     ]),
   );
-  return { list, labels, filters, ignored, stages: [...CLUSTER_STAGES], countryHref, basePath };
+  return { list, labels, filters, ignored, stages: [...CLUSTER_STAGES], countryHref, basePath, canCreate };
 }
 
 export default function ClustersPage({ loaderData }: Route.ComponentProps) {
   const t = useT();
   const locale = useLocale();
-  const { list, labels, filters, ignored, stages, countryHref, basePath } = loaderData;
+  const { list, labels, filters, ignored, stages, countryHref, basePath, canCreate } = loaderData;
   const countryName = (iso2: string) => textIn(labels.countries[iso2], locale, null, iso2);
 
   const points: RegionMapPoint[] = list.items.flatMap((cluster) =>
@@ -78,6 +85,13 @@ export default function ClustersPage({ loaderData }: Route.ComponentProps) {
     <div className="clusters-page">
       <h1>{t('directory.clusters.title')}</h1>
       <p className="lead">{t('directory.clusters.lead')}</p>
+      {canCreate && (
+        <p>
+          <Link to={`${basePath}/new`} className="button">
+            {t('directory.clusters.new.link')}
+          </Link>
+        </p>
+      )}
       {ignored.length > 0 && (
         <p className="flash flash--info" role="status">
           {t('directory.clusters.filters.ignored', { count: ignored.length })}

@@ -33,7 +33,8 @@ test.describe('clusters', () => {
       const page = await openPage({ locale, viewport: PHONE });
       await page.goto(`/${locale}/clusters`);
       await expect(page.getByRole('heading', { level: 1 })).toHaveText(message(locale, 'directory.clusters.title'));
-      await expect(page.locator('.cluster-list > li')).toHaveCount(REAL_CLUSTERS);
+      // The new-cluster journey may have added one (without coordinates, in Morocco): clusters are never deleted.
+      await expect(page.locator('.cluster-list > li').nth(REAL_CLUSTERS - 1)).toBeVisible();
       await expect(page.locator('figure.region-map svg a.region-map__point')).toHaveCount(REAL_CLUSTERS);
       await checkPage(page);
     });
