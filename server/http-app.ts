@@ -21,6 +21,12 @@ import { clientIp } from './client-ip.ts';
 import { createHealthCheck } from './health.ts';
 import { createPublicPageCache } from './public-page-cache.ts';
 
+/**
+ * Public views whose query string is the view itself (directory filters, map filters, search
+ * text): anonymous readers of the same URL see the same page, so the cache keys them by it.
+ */
+const PUBLIC_VIEWS_WITH_QUERY = /^\/(ar|fr|en)\/(organisations|clusters|search)$/;
+
 export type AppEnv = {
   Variables: {
     requestId: string;
@@ -115,28 +121,31 @@ export function createHttpApp({ config, build, staticHandler }: HttpAppOptions):
   if (staticHandler) app.use('*', staticHandler);
 
   const handleRequest = createRequestHandler(build, isProduction ? 'production' : 'development');
-  const pageCache = createPublicPageCache({ ttlMs: config.pageCacheSeconds * 1000 });
-  app.all('*', async (c) => {
-    const nonce = c.get('secureHeadersNonce') ?? '';
-    const cacheKey = pageCache.keyOf(c.req.raw);
-    const cached = cacheKey ? pageCache.read(cacheKey, nonce) : null;
-    if (cached) return cached;
-    const credentials = await resolveRequestCredentials(c.req.raw.headers).catch(invalidTokenResponse);
-    if (credentials instanceof Response) return credentials;
-    const { actor, setCookies } = credentials;
-    const context = new RouterContextProvider();
-    context.set(requestContext, {
-      requestId: c.get('requestId'),
-      nonce,
-      actor,
-      clientIp: clientIp(c, config.trustProxy),
-    });
-    const response = await handleRequest(c.req.raw, context);
-    // The page's own cookies win (a sign-out clears the session the request started with).
-    const setByPage = new Set(response.headers.getSetCookie().map(cookieName));
-    for (const cookie of setCookies) if (!setByPage.has(cookieName(cookie))) response.headers.append('Set-Cookie', cookie);
-    return cacheKey ? pageCache.keep(cacheKey, response, nonce) : response;
+  const pageCache = createPublicPageCache({
+    ttlMs: config.pageCacheSeconds * 1000,
+    staleMs: config.pageCacheStaleSeconds * 1000,
+    queryKeyedPaths: PUBLIC_VIEWS_WITH_QUERY,
   });
+  app.all('*', (c) =>
+    pageCache.serve(c.req.raw, c.get('secureHeadersNonce') ?? '', async () => {
+      const nonce = c.get('secureHeadersNonce') ?? '';
+      const credentials = await resolveRequestCredentials(c.req.raw.headers).catch(invalidTokenResponse);
+      if (credentials instanceof Response) return credentials;
+      const { actor, setCookies } = credentials;
+      const context = new RouterContextProvider();
+      context.set(requestContext, {
+        requestId: c.get('requestId'),
+        nonce,
+        actor,
+        clientIp: clientIp(c, config.trustProxy),
+      });
+      const response = await handleRequest(c.req.raw, context);
+      // The page's own cookies win (a sign-out clears the session the request started with).
+      const setByPage = new Set(response.headers.getSetCookie().map(cookieName));
+      for (const cookie of setCookies) if (!setByPage.has(cookieName(cookie))) response.headers.append('Set-Cookie', cookie);
+      return response;
+    }),
+  );
 
   return app;
 }

@@ -28,6 +28,7 @@ const envSchema = z.object({
   JOBS_POLL_MS: z.coerce.number().int().min(50).default(1000),
   JOBS_ENABLED: booleanFlag.default(true),
   PAGE_CACHE_SECONDS: z.coerce.number().min(0).max(60).optional(),
+  PAGE_CACHE_STALE_SECONDS: z.coerce.number().min(0).max(600).default(10),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -50,6 +51,8 @@ export interface Config {
   jobs: { enabled: boolean; pollMs: number };
   /** How long anonymous public pages are reused (0: never); 2 s in production by default. */
   pageCacheSeconds: number;
+  /** How long after that a page may still be served while one request renders its new version. */
+  pageCacheStaleSeconds: number;
   version: string;
 }
 
@@ -113,6 +116,7 @@ export function parseConfig(source: NodeJS.ProcessEnv = process.env): Config {
     signInLimit: { max: e.AUTH_SIGNIN_LIMIT, windowSeconds: e.AUTH_SIGNIN_WINDOW_SECONDS },
     jobs: { enabled: e.JOBS_ENABLED, pollMs: e.JOBS_POLL_MS },
     pageCacheSeconds: e.PAGE_CACHE_SECONDS ?? (e.NODE_ENV === 'production' ? 2 : 0),
+    pageCacheStaleSeconds: e.PAGE_CACHE_STALE_SECONDS,
     version: readVersion(),
   };
 }

@@ -183,6 +183,7 @@ export {
   withPage,
   withWomenLed,
 } from './organisation-filters.ts';
+export { presentOrganisationListForPage } from './organisation-list.presenter.ts';
 export { createOrganisationsApi } from './organisations.api.server.ts';
 export {
   getOrganisation,

@@ -4,7 +4,7 @@
  * gets the rest of the view.
  */
 import { OrganisationDirectory } from '#app/modules/directory/components/organisation-directory.tsx';
-import { listOrganisations, readOrganisationFilters } from '#app/modules/directory/index.ts';
+import { listOrganisations, presentOrganisationListForPage, readOrganisationFilters } from '#app/modules/directory/index.ts';
 import { requestContext } from '#app/shared/http/request-context.ts';
 import { DEFAULT_LOCALE, isLocale } from '#app/shared/i18n/locales.ts';
 import { titled } from '#app/shared/ui/meta.ts';
@@ -16,7 +16,7 @@ export async function loader({ params, request, context }: Route.LoaderArgs) {
   const locale = isLocale(params.lang) ? params.lang : DEFAULT_LOCALE;
   const { filters, ignored } = readOrganisationFilters(new URL(request.url).searchParams);
   const list = await listOrganisations(context.get(requestContext).actor, filters, { locale, facets: true });
-  return { list, filters, ignored };
+  return { list: presentOrganisationListForPage(list, locale), filters, ignored };
 }
 
 export default function OrganisationsDirectoryPage({ loaderData }: Route.ComponentProps) {

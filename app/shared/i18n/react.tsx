@@ -48,3 +48,20 @@ export function useT(): (id: string, values?: TranslateValues) => string {
   const intl = useIntl();
   return (id, values) => intl.formatMessage({ id }, values as Record<string, string>) as string;
 }
+
+const numberFormats = new Map<Locale, Intl.NumberFormat>();
+
+/**
+ * Formats plain counts in the page's language with one `Intl.NumberFormat` per language for the
+ * process: `intl.formatNumber` looks its formatter up by serialising the arguments on every call,
+ * which a page of a hundred counts (the directory's facets) feels.
+ */
+export function useFormatCount(): (count: number) => string {
+  const locale = useLocale();
+  let format = numberFormats.get(locale);
+  if (!format) {
+    format = new Intl.NumberFormat(locale);
+    numberFormats.set(locale, format);
+  }
+  return format.format;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { displayText, textIn } from './translatable.ts';
+import { displayText, inLocaleOnly, textIn } from './translatable.ts';
 
 describe('displayText', () => {
   it('shows the requested locale when present', () => {
@@ -20,5 +20,17 @@ describe('displayText', () => {
     expect(displayText({}, 'en')).toBeNull();
     expect(displayText(null, 'en')).toBeNull();
     expect(textIn(undefined, 'fr', null, '—')).toBe('—');
+  });
+});
+
+describe('inLocaleOnly', () => {
+  it('keeps only the language the page shows, so displaying it again gives the same text and note', () => {
+    const name = { ar: 'مجوهرات باتنة', fr: 'Bijoux de Batna', en: 'Batna Jewellery' };
+    expect(inLocaleOnly(name, 'fr', 'ar')).toEqual({ fr: 'Bijoux de Batna' });
+    const fallback = inLocaleOnly({ fr: 'Bijoutiers', en: 'Jewellers' }, 'ar', 'fr');
+    expect(fallback).toEqual({ fr: 'Bijoutiers' });
+    expect(displayText(fallback, 'ar', 'fr')).toEqual(displayText({ fr: 'Bijoutiers', en: 'Jewellers' }, 'ar', 'fr'));
+    expect(inLocaleOnly({ en: '' }, 'en')).toBeNull();
+    expect(inLocaleOnly(null, 'en')).toBeNull();
   });
 });

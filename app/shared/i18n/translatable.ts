@@ -35,3 +35,18 @@ export function displayText(
 export function textIn(value: TranslatableValue | null | undefined, locale: Locale, sourceLocale?: string | null, fallback = ''): string {
   return displayText(value, locale, sourceLocale)?.text ?? fallback;
 }
+
+/**
+ * The value cut down to the one language a page in `locale` shows (or null). A page that sends
+ * many names to the browser (the directory's cards and facets) sends only what it shows; the
+ * result still says which language that is, so `displayText` on it gives the same answer,
+ * fallback note included.
+ */
+export function inLocaleOnly(
+  value: TranslatableValue | null | undefined,
+  locale: Locale,
+  sourceLocale?: string | null,
+): TranslatableValue | null {
+  const shown = displayText(value, locale, sourceLocale);
+  return shown ? { [shown.lang]: shown.text } : null;
+}

@@ -73,8 +73,11 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     // Every journey signs in from 127.0.0.1: the per-client sign-in limit is tested elsewhere.
     AUTH_SIGNIN_LIMIT: '1000',
     LOG_LEVEL: 'warn',
-    // As in production: anonymous public pages go through the two-second page cache.
+    // As in production: anonymous public pages go through the two-second page cache, but
+    // without serving them stale afterwards, so a journey that changes the directory sees its
+    // change on public pages within two seconds.
     PAGE_CACHE_SECONDS: '2',
+    PAGE_CACHE_STALE_SECONDS: '0',
   };
 
   // The demo directory (the 14 real clusters and their demo organisations) and the demo accounts

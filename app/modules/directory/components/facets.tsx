@@ -4,9 +4,7 @@
  * bookmarked and shared, and the browser's back button undoes it. Facet links carry
  * `rel="nofollow"` so crawlers do not walk every combination.
  */
-import { useIntl } from 'react-intl';
-import { Link } from 'react-router';
-import { useLocale, useT } from '#app/shared/i18n/react.tsx';
+import { useFormatCount, useLocale, useT } from '#app/shared/i18n/react.tsx';
 import { textIn } from '#app/shared/i18n/translatable.ts';
 import {
   FACET_KEYS,
@@ -54,7 +52,7 @@ function FacetGroup({
   basePath: string;
 }) {
   const t = useT();
-  const intl = useIntl();
+  const formatCount = useFormatCount();
   const labelOf = useFacetValueLabel();
   if (values.length === 0) return null;
   const headingId = `facet-${facet}`;
@@ -64,19 +62,19 @@ function FacetGroup({
       <ul className="facet__values">
         {values.map((value) => (
           <li key={value.value}>
-            <Link
-              to={`${basePath}${filtersQuery(toggled(filters, facet, value.value))}`}
+            <a
+              href={`${basePath}${filtersQuery(toggled(filters, facet, value.value))}`}
               rel="nofollow"
               className={value.selected ? 'facet__link facet__link--selected' : 'facet__link'}
-              preventScrollReset
+              data-keep-scroll
             >
               <span className="facet__box" aria-hidden="true" />
               <span className="facet__label" dir="auto">
                 {labelOf(facet, value)}
               </span>
               {value.selected && <span className="visually-hidden"> {t('directory.organisations.facet.selected')}</span>}
-              <span className="facet__count">{intl.formatNumber(value.count)}</span>
-            </Link>
+              <span className="facet__count">{formatCount(value.count)}</span>
+            </a>
           </li>
         ))}
       </ul>
@@ -152,9 +150,9 @@ export function ActiveFilters({
       <ul className="active-filters__list">
         {chips.map((chip) => (
           <li key={chip.key}>
-            <Link
+            <a
               className="chip"
-              to={`${basePath}${filtersQuery(chip.without)}`}
+              href={`${basePath}${filtersQuery(chip.without)}`}
               rel="nofollow"
               aria-label={t('directory.organisations.active.remove', { filter: chip.text })}
             >
@@ -162,11 +160,11 @@ export function ActiveFilters({
               <span aria-hidden="true" className="chip__remove">
                 ×
               </span>
-            </Link>
+            </a>
           </li>
         ))}
       </ul>
-      <Link to={`${basePath}${filtersQuery({ ...NO_FILTERS, sort: filters.sort })}`}>{t('directory.organisations.active.clear')}</Link>
+      <a href={`${basePath}${filtersQuery({ ...NO_FILTERS, sort: filters.sort })}`}>{t('directory.organisations.active.clear')}</a>
     </section>
   );
 }

@@ -1,5 +1,4 @@
 /** An organisation in a list: name (with its fallback note), type, size, place, subsectors and badges. */
-import { Link } from 'react-router';
 import { useLocale, useT } from '#app/shared/i18n/react.tsx';
 import { textIn } from '#app/shared/i18n/translatable.ts';
 import { TranslatedText } from '#app/shared/ui/translated-text.tsx';
@@ -24,9 +23,9 @@ export function OrganisationCard({ organisation, labels }: { organisation: Organ
     <li className="card org-card">
       {organisation.logoUrl && <img className="org-card__logo" src={organisation.logoUrl} alt="" width={48} height={48} loading="lazy" />}
       <h3 className="org-card__name">
-        <Link to={`/${locale}/organisations/${organisation.slug}`}>
+        <a href={`/${locale}/organisations/${organisation.slug}`}>
           <TranslatedText value={organisation.name} sourceLocale={organisation.sourceLocale} />
-        </Link>
+        </a>
       </h3>
       <p className="org-card__meta">
         {t(`directory.type.${organisation.type}`)}

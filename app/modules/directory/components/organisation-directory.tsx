@@ -4,8 +4,9 @@
  * search and the sort are GET forms.
  */
 import { useIntl } from 'react-intl';
-import { Form, Link } from 'react-router';
+import { Form } from 'react-router';
 import { useLocale, useT } from '#app/shared/i18n/react.tsx';
+import { useClientNavigation } from '#app/shared/ui/client-navigation.ts';
 import {
   effectiveSort,
   filtersQuery,
@@ -86,17 +87,17 @@ function Pager({ filters, pageCount, basePath }: { filters: OrganisationFilters;
   return (
     <nav className="pager" aria-label={t('directory.organisations.pagination.label')}>
       {page > 1 ? (
-        <Link to={`${basePath}${filtersQuery(withPage(filters, Math.min(page - 1, pageCount)))}`} rel="prev">
+        <a href={`${basePath}${filtersQuery(withPage(filters, Math.min(page - 1, pageCount)))}`} rel="prev">
           {t('directory.organisations.pagination.previous')}
-        </Link>
+        </a>
       ) : (
         <span />
       )}
       <span aria-current="page">{t('directory.organisations.pagination.page', { page, count: pageCount })}</span>
       {page < pageCount ? (
-        <Link to={`${basePath}${filtersQuery(withPage(filters, page + 1))}`} rel="next">
+        <a href={`${basePath}${filtersQuery(withPage(filters, page + 1))}`} rel="next">
           {t('directory.organisations.pagination.next')}
-        </Link>
+        </a>
       ) : (
         <span />
       )}
@@ -144,8 +145,9 @@ export function OrganisationDirectory({ list, filters, ignored }: OrganisationDi
   const basePath = `/${locale}/organisations`;
   const facets = list.facets!;
   const labels = labelsFromFacets(facets);
+  const links = useClientNavigation<HTMLDivElement>();
   return (
-    <div className="directory">
+    <div className="directory" ref={links}>
       <h1>{t('directory.organisations.title')}</h1>
       <p className="lead">{t('directory.organisations.lead')}</p>
       <SearchForm filters={filters} basePath={basePath} />
@@ -173,7 +175,7 @@ export function OrganisationDirectory({ list, filters, ignored }: OrganisationDi
           ) : list.total > 0 ? (
             <p className="empty-state">
               {t('directory.organisations.results.beyond')}{' '}
-              <Link to={`${basePath}${filtersQuery(withPage(filters, 1))}`}>{t('directory.organisations.results.firstPage')}</Link>
+              <a href={`${basePath}${filtersQuery(withPage(filters, 1))}`}>{t('directory.organisations.results.firstPage')}</a>
             </p>
           ) : (
             <div className="empty-state">
