@@ -4,7 +4,7 @@
  * only published organisations appear as members to readers, managers see every member.
  */
 import { listRoleHolders } from '#app/modules/identity/index.ts';
-import { type HistoryPage, listSubjectHistory } from '#app/shared/audit/history.server.ts';
+import { type HistoryEntry, type HistoryPage, listSubjectHistory } from '#app/shared/audit/history.server.ts';
 import type { Actor } from '#app/shared/auth/actor.ts';
 import { getDb } from '#app/shared/db/client.server.ts';
 import { AppError, CommonErrors } from '#app/shared/errors.ts';
@@ -20,9 +20,10 @@ import {
   selectClusters,
   selectFacts,
   selectMembers,
+  selectMembershipEntries,
 } from './clusters.repository.server.ts';
-import type { ClusterProfile, ClusterSummary, OrganisationSummary } from './directory.contracts.ts';
-import type { MembershipRole } from './directory.vocabulary.ts';
+import type { ClusterProfile, ClusterSummary, OrganisationSummary, TranslatableText } from './directory.contracts.ts';
+import { MEMBERSHIP_ROLES, type MembershipRole } from './directory.vocabulary.ts';
 import { organisationFiltersSchema } from './organisation-filters.ts';
 import { listOrganisations } from './organisations.query.server.ts';
 
@@ -112,20 +113,61 @@ export async function findMemberCandidates(
   };
 }
 
-/** Who changed the cluster and its members, when, and which fields: for its managers, staff and auditors. */
+/** A membership change in the history: the organisation by its current name, the roles by their codes. */
+export interface MembershipHistory {
+  slug: string;
+  /** Null when the organisation no longer exists (its slug is all the entry keeps). */
+  name: TranslatableText | null;
+  sourceLocale: 'ar' | 'fr' | 'en' | null;
+  role: MembershipRole | null;
+  previousRole: MembershipRole | null;
+}
+
+export interface ClusterHistoryEntry extends HistoryEntry {
+  /** Set on the entries adding, re-roling or removing a member. */
+  member: MembershipHistory | null;
+}
+
+export interface ClusterHistoryPage extends Omit<HistoryPage, 'entries'> {
+  entries: ClusterHistoryEntry[];
+}
+
+function membershipRole(value: string | null): MembershipRole | null {
+  return (MEMBERSHIP_ROLES as readonly (string | null)[]).includes(value) ? (value as MembershipRole) : null;
+}
+
+/** Who changed the cluster and its members (named, in every language), when, and which fields: for its managers, staff and auditors. */
 export async function clusterHistory(
   actor: Actor,
   slug: string,
   page = 1,
-): Promise<{ cluster: Pick<ClusterSummary, 'slug' | 'name' | 'sourceLocale'>; history: HistoryPage }> {
+): Promise<{ cluster: Pick<ClusterSummary, 'slug' | 'name' | 'sourceLocale'>; history: ClusterHistoryPage }> {
   if (actor.kind === 'anonymous') throw CommonErrors.unauthenticated();
-  const row = await findClusterBySlug(getDb(), slug);
+  const db = getDb();
+  const row = await findClusterBySlug(db, slug);
   if (!row) throw clusterNotFound();
   const history = await listSubjectHistory(
     actor,
     { subjectType: 'cluster', subjectId: row.id, permission: CLUSTERS_MANAGE, scope: clusterSubject(row) },
     page,
   );
+  const memberEntryIds = history.entries.filter((entry) => entry.action.startsWith('directory.cluster.member.')).map((entry) => entry.id);
+  const memberships = memberEntryIds.length > 0 ? await selectMembershipEntries(db, memberEntryIds) : [];
+  const byEntry = new Map(
+    memberships.map((m) => [
+      m.entryId,
+      {
+        slug: m.slug,
+        name: (m.name as TranslatableText | null) ?? null,
+        sourceLocale: m.sourceLocale as MembershipHistory['sourceLocale'],
+        role: membershipRole(m.role),
+        previousRole: membershipRole(m.previousRole),
+      },
+    ]),
+  );
   const { name, sourceLocale } = presentClusterSummary(row, 0);
-  return { cluster: { slug: row.slug, name, sourceLocale }, history };
+  return {
+    cluster: { slug: row.slug, name, sourceLocale },
+    history: { ...history, entries: history.entries.map((entry) => ({ ...entry, member: byEntry.get(entry.id) ?? null })) },
+  };
 }

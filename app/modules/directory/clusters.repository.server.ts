@@ -1,6 +1,7 @@
 /** Clusters, their facts and memberships: the only code touching these tables through drizzle. */
 import { and, asc, count, eq, getTableColumns, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '#app/shared/db/client.server.ts';
+import { auditLog } from '#app/shared/db/schema.ts';
 import type { ClusterFactRow, ClusterMemberRow, ClusterRow } from './cluster.presenter.ts';
 import type { ClusterFilters } from './clusters.contracts.ts';
 import { cluster, clusterFact, clusterMembership, country, material, organisation, subsector } from './directory.schema.ts';
@@ -186,4 +187,24 @@ export async function deleteMembership(executor: Executor, clusterId: string, or
     .where(and(eq(clusterMembership.clusterId, clusterId), eq(clusterMembership.organisationId, organisationId)))
     .returning({ clusterId: clusterMembership.clusterId });
   return rows.length > 0;
+}
+
+/**
+ * The membership changes among the given audit entries, each with the organisation it names (by
+ * the slug kept in the entry) when it still exists: the cluster history shows names, not slugs.
+ */
+export function selectMembershipEntries(executor: Executor, entryIds: readonly string[]) {
+  const organisationSlug = sql<string>`${auditLog.data} ->> 'organisation'`;
+  return executor
+    .select({
+      entryId: auditLog.id,
+      slug: organisationSlug,
+      role: sql<string | null>`${auditLog.data} ->> 'role'`,
+      previousRole: sql<string | null>`${auditLog.data} ->> 'previousRole'`,
+      name: organisation.name,
+      sourceLocale: organisation.sourceLocale,
+    })
+    .from(auditLog)
+    .leftJoin(organisation, eq(organisation.slug, organisationSlug))
+    .where(and(inArray(auditLog.id, [...entryIds]), sql`${organisationSlug} is not null`));
 }

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actorForUser, assignRole, seedRoles } from '#app/modules/identity/index.ts';
+import { recordAudit } from '#app/shared/audit/audit.server.ts';
 import { anonymous, system, type UserActor } from '#app/shared/auth/actor.ts';
 import { auditLog, cluster, clusterFact, clusterMembership, organisation, user } from '#app/shared/db/schema.ts';
 import { isAppError } from '#app/shared/errors.ts';
@@ -325,8 +326,36 @@ describe('clusters', () => {
       expect(shown.slug).toBe('batna-jewellery');
       expect(history.entries[0]).toMatchObject({ action: 'directory.cluster.member.remove', actorName: 'Karim Manager' });
       expect(history.entries.map((e) => e.action)).toContain('directory.cluster.member.add');
+      // Membership changes name the organisation (its names in every language), with the roles.
+      const members = history.entries.filter((e) => e.member).map((e) => [e.action, e.member]);
+      expect(members).toEqual([
+        [
+          'directory.cluster.member.remove',
+          { slug: 'outsider-org', name: outsider.name, sourceLocale: 'en', role: null, previousRole: 'support-institution' },
+        ],
+        [
+          'directory.cluster.member.role',
+          { slug: 'outsider-org', name: outsider.name, sourceLocale: 'en', role: 'support-institution', previousRole: 'partner' },
+        ],
+        [
+          'directory.cluster.member.add',
+          { slug: 'outsider-org', name: outsider.name, sourceLocale: 'en', role: 'partner', previousRole: null },
+        ],
+      ]);
+      expect(history.entries.filter((e) => !e.action.includes('.member.')).every((e) => e.member === null)).toBe(true);
       expect(await codeOf(clusterHistory(elJemManager, 'batna-jewellery'))).toBe('COMMON_FORBIDDEN');
       expect(await codeOf(clusterHistory(anonymous, 'batna-jewellery'))).toBe('COMMON_UNAUTHENTICATED');
+    });
+
+    it('keeps the slug of a membership change whose organisation no longer exists', async () => {
+      await recordAudit(db(), system, {
+        action: 'directory.cluster.member.add',
+        subjectType: 'cluster',
+        subjectId: batna.id,
+        data: { organisation: 'gone-org', role: 'member' },
+      });
+      const { history } = await clusterHistory(batnaManager, 'batna-jewellery');
+      expect(history.entries[0]?.member).toEqual({ slug: 'gone-org', name: null, sourceLocale: null, role: 'member', previousRole: null });
     });
   });
 

@@ -22,6 +22,8 @@ export {
   clusterPatchSchema,
 } from './clusters.contracts.ts';
 export {
+  type ClusterHistoryEntry,
+  type ClusterHistoryPage,
   type ClusterList,
   clusterHistory,
   findMemberCandidates,
@@ -31,6 +33,7 @@ export {
   MEMBER_CANDIDATES_LIMIT,
   type MemberCandidate,
   type MemberCandidates,
+  type MembershipHistory,
 } from './clusters.query.server.ts';
 export {
   addClusterMember,

@@ -1,15 +1,18 @@
 /**
  * /{locale}/clusters/{slug}/history: who changed the cluster and its members, when, as whom, and
- * which fields, newest first (the shared history list), paged with plain links. For its managers,
+ * which fields, newest first (the shared history list), paged with plain links; a membership
+ * change names the organisation in the page's language, linked to its profile. For its managers,
  * programme staff and auditors.
  */
+import type { ReactNode } from 'react';
 import { Link } from 'react-router';
-import { clusterHistory } from '#app/modules/directory/index.ts';
+import { type ClusterHistoryEntry, clusterHistory } from '#app/modules/directory/index.ts';
 import { requireAccountPage } from '#app/modules/identity/index.ts';
 import { requestContext } from '#app/shared/http/request-context.ts';
 import { useLocale, useT } from '#app/shared/i18n/react.tsx';
 import { textIn } from '#app/shared/i18n/translatable.ts';
 import { HistoryList } from '#app/shared/ui/history-list.tsx';
+import { TranslatedText } from '#app/shared/ui/translated-text.tsx';
 import type { Route } from './+types/history';
 import { asErrorResponse } from './cluster-page.server.ts';
 import { localeOf, namedPageMeta, pageMessage } from './meta.ts';
@@ -61,6 +64,24 @@ export default function ClusterHistoryPage({ loaderData }: Route.ComponentProps)
     return KNOWN_ACTIONS.includes(short) ? t(`directory.clusters.history.${short}`) : action;
   };
   const fieldLabel = (field: string) => (KNOWN_FIELDS.includes(field) ? t(`directory.clusters.field.${field}`) : field);
+  const memberDetail = ({ member }: ClusterHistoryEntry) => {
+    if (!member) return null;
+    const name = (
+      <Link key="name" to={`/${locale}/organisations/${member.slug}`}>
+        {member.name ? <TranslatedText value={member.name} sourceLocale={member.sourceLocale} /> : <bdi dir="ltr">{member.slug}</bdi>}
+      </Link>
+    );
+    const role = (code: string) => t(`directory.membershipRole.${code}`);
+    let text: ReactNode = name;
+    if (member.previousRole && member.role) {
+      text = t('directory.clusters.history.memberRoleChange', { name, previousRole: role(member.previousRole), role: role(member.role) });
+    } else if (member.role) {
+      text = t('directory.clusters.history.memberAs', { name, role: role(member.role) });
+    } else if (member.previousRole) {
+      text = t('directory.clusters.history.memberWas', { name, previousRole: role(member.previousRole) });
+    }
+    return <p className="history-list__detail">{text}</p>;
+  };
 
   return (
     <div className="cluster-history">
@@ -74,6 +95,7 @@ export default function ClusterHistoryPage({ loaderData }: Route.ComponentProps)
         hasNext={history.hasNext}
         pageHref={(page) => `?page=${page}`}
         actionLabel={actionLabel}
+        detail={memberDetail}
         fieldLabel={fieldLabel}
       />
     </div>

@@ -3,6 +3,7 @@
  * done, by whom, on behalf of whom, when, and which fields changed. Modules name their actions and
  * fields through `actionLabel` and `fieldLabel`; paging is plain links, so it works without JavaScript.
  */
+import type { ReactNode } from 'react';
 import { FormattedDate } from 'react-intl';
 import { Link } from 'react-router';
 import { useT } from '../i18n/react.tsx';
@@ -17,9 +18,11 @@ export interface HistoryListEntry {
   changed: string[];
 }
 
-interface Props {
-  entries: HistoryListEntry[];
+interface Props<Entry extends HistoryListEntry> {
+  entries: Entry[];
   actionLabel: (action: string) => string;
+  /** What the entry was about, beyond the changed fields (a module's own detail, e.g. the member added). */
+  detail?: (entry: Entry) => ReactNode;
   fieldLabel: (field: string) => string;
   page: number;
   hasNext: boolean;
@@ -27,7 +30,15 @@ interface Props {
   pageHref: (page: number) => string;
 }
 
-export function HistoryList({ entries, actionLabel, fieldLabel, page, hasNext, pageHref }: Props) {
+export function HistoryList<Entry extends HistoryListEntry>({
+  entries,
+  actionLabel,
+  detail,
+  fieldLabel,
+  page,
+  hasNext,
+  pageHref,
+}: Props<Entry>) {
   const t = useT();
   if (entries.length === 0 && page === 1) return <p>{t('shell.history.empty')}</p>;
   return (
@@ -36,6 +47,7 @@ export function HistoryList({ entries, actionLabel, fieldLabel, page, hasNext, p
         {entries.map((entry) => (
           <li key={entry.id} className="history-list__entry">
             <p className="history-list__what">{actionLabel(entry.action)}</p>
+            {detail?.(entry)}
             <p className="history-list__who">
               <time dateTime={new Date(entry.createdAt).toISOString()}>
                 <FormattedDate value={entry.createdAt} dateStyle="medium" timeStyle="short" />

@@ -23,6 +23,7 @@ function totpCode(secret: string): string {
 }
 
 async function signIn(page: Page, account: { email: string; password: string }): Promise<void> {
+  await checkPage(page);
   await page.getByLabel(message('fr', 'identity.field.email'), { exact: true }).fill(account.email);
   await page.getByLabel(message('fr', 'identity.field.password'), { exact: true }).fill(account.password);
   await page.getByRole('button', { name: message('fr', 'identity.signIn.submit'), exact: true }).click();
@@ -33,12 +34,15 @@ async function signInStaff(page: Page): Promise<void> {
   await page.goto('/fr/admin/directory/requests');
   await signIn(page, STAFF);
   await expect(page).toHaveURL(/\/fr\/account\/two-factor\?required=1/);
+  await checkPage(page);
   await page.getByLabel(message('fr', 'identity.field.password'), { exact: true }).fill(STAFF.password);
   await page.getByRole('button', { name: message('fr', 'identity.twoFactor.start.submit'), exact: true }).click();
   const secret = ((await page.locator('code.secret').textContent()) ?? '').replace(/\s+/g, '');
+  await checkPage(page);
   await page.getByLabel(message('fr', 'identity.field.appCode'), { exact: true }).fill(totpCode(secret));
   await page.getByRole('button', { name: message('fr', 'identity.twoFactor.confirm.submit'), exact: true }).click();
   await expect(page.getByRole('link', { name: message('fr', 'identity.twoFactor.codes.continue'), exact: true })).toBeVisible();
+  await checkPage(page);
 }
 
 test('programme staff create a cluster in French; a member is refused the page and its form', async ({ openPage }) => {
@@ -49,6 +53,7 @@ test('programme staff create a cluster in French; a member is refused the page a
   await test.step('staff open the new-cluster page from the list', async () => {
     await signInStaff(staff);
     await staff.goto('/fr/clusters');
+    await checkPage(staff);
     await staff.getByRole('link', { name: message('fr', 'directory.clusters.new.link'), exact: true }).click();
     await expect(staff).toHaveURL('/fr/clusters/new');
     await expect(staff.getByRole('heading', { level: 1 })).toHaveText(message('fr', 'directory.clusters.new.title'));
@@ -84,6 +89,7 @@ test('programme staff create a cluster in French; a member is refused the page a
     await checkPage(staff);
     await staff.goto('/fr/clusters?country=MA');
     await expect(staff.locator('.cluster-list').getByRole('link', { name, exact: true })).toHaveAttribute('href', `/fr/clusters/${slug}`);
+    await checkPage(staff);
   });
 
   await test.step('the page in Arabic and English', async () => {
@@ -100,7 +106,9 @@ test('programme staff create a cluster in French; a member is refused the page a
     await member.goto('/fr/account/sign-in');
     await signIn(member, MEMBER);
     await expect(member).not.toHaveURL(/sign-in/);
+    await checkPage(member);
     await member.goto('/fr/clusters');
+    await checkPage(member);
     await expect(member.getByRole('link', { name: message('fr', 'directory.clusters.new.link'), exact: true })).toHaveCount(0);
     const page = await member.goto('/fr/clusters/new');
     expect(page?.status()).toBe(403);
@@ -115,5 +123,6 @@ test('programme staff create a cluster in French; a member is refused the page a
     expect(posted.status()).toBe(403);
     await member.goto('/fr/clusters?country=MA');
     await expect(member.getByRole('link', { name: refusedName })).toHaveCount(0);
+    await checkPage(member);
   });
 });

@@ -103,7 +103,8 @@ test.describe('clusters', () => {
       await expect(row).toHaveCount(0);
     }
     await page.getByLabel(message('fr', 'directory.clusters.members.find')).fill('جمعية فن المائدة بنابل');
-    await page.getByRole('button', { name: message('fr', 'directory.clusters.members.findSubmit') }).click();
+    const add = page.getByRole('region', { name: message('fr', 'directory.clusters.members.add') });
+    await add.getByRole('button', { name: message('fr', 'directory.clusters.members.findSubmit') }).click();
     await expect(page).toHaveURL(/\/members\?find=/);
     const result = page.locator('.member-result', { has: page.locator(`a[href="/fr/organisations/${newcomer}"]`) });
     await expect(result).toContainText('Association Art de la table de Nabeul');
@@ -133,6 +134,13 @@ test.describe('clusters', () => {
 
     await page.goto(`/fr/clusters/${CLUSTER_MANAGER.cluster}/history`);
     await expect(page.getByText(message('fr', 'directory.clusters.history.member.remove')).first()).toBeVisible();
+    // The newest entry names the organisation removed, in French, linked to its profile.
+    const removal = page.locator('.history-list__entry').first();
+    await expect(removal.getByRole('link', { name: 'Association Art de la table de Nabeul' })).toHaveAttribute(
+      'href',
+      `/fr/organisations/${newcomer}`,
+    );
+    await expect(removal).toContainText(message('fr', 'directory.membershipRole.support-institution'));
     await checkPage(page);
 
     const refused = await page.goto('/fr/clusters/batna-jewellery/members');

@@ -24,7 +24,13 @@ const PUBLIC_PAGES = [
   '/organisations/demo-organisation/twins',
   '/search?q=bijoux',
 ];
-const CLUSTER_MANAGER_PAGES = ['/clusters/el-jem-mosaic/edit', '/clusters/el-jem-mosaic/members', '/clusters/el-jem-mosaic/history'];
+const CLUSTER_MANAGER_PAGES = [
+  '/clusters/el-jem-mosaic/edit',
+  '/clusters/el-jem-mosaic/members',
+  // Organisations found to add, members among them marked (the new-cluster page, for staff, is checked by cluster-new.spec.ts).
+  `/clusters/el-jem-mosaic/members?find=${encodeURIComponent('فسيفساء')}`,
+  '/clusters/el-jem-mosaic/history',
+];
 const ORGANISATION_ADMIN_PAGES = [
   '/organisations/new',
   '/organisations/demo-organisation/edit',

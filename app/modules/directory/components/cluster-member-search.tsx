@@ -35,7 +35,7 @@ export function ClusterMemberSearch({ find, candidates, countries, roles, addErr
           {t(addError)}
         </p>
       )}
-      <Form method="get" className="form member-search__form" role="search">
+      <Form method="get" className="form member-search__form" role="search" aria-labelledby="members-add-title">
         <div className="field">
           <label htmlFor="member-find">{t('directory.clusters.members.find')}</label>
           <input
