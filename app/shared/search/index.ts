@@ -2,5 +2,5 @@
 export { type HighlightSegment, highlightMatches } from './highlight.ts';
 export { resultHref, type SearchKind } from './kinds.ts';
 export { foldCharacter, normaliseForSearch, searchTerms } from './normalise.ts';
-export { reindexAll } from './reindex.server.ts';
+export { type BulkIndexedKind, deferSearchIndexing, indexSearchDocuments, reindexAll } from './reindex.server.ts';
 export { type SearchHitsOptions, searchHits } from './search-sql.ts';

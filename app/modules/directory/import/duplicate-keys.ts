@@ -7,10 +7,22 @@
 import type { TranslatableValue } from '#app/shared/i18n/translatable.ts';
 import { normaliseLabel } from './normalise.ts';
 
+/** Normalised city names: a large file and the directory repeat the same few hundred cities. */
+const normalisedCities = new Map<string, string>();
+
+function normaliseCity(text: string): string {
+  let key = normalisedCities.get(text);
+  if (key === undefined) {
+    key = normaliseLabel(text);
+    if (normalisedCities.size < 10_000) normalisedCities.set(text, key);
+  }
+  return key;
+}
+
 /** Name-and-city keys: one per pair of a name's and a city's languages (`atelier nour|tunis`). */
 export function nameCityKeys(name: TranslatableValue | null | undefined, city: TranslatableValue | null | undefined): string[] {
   const names = [...new Set(Object.values(name ?? {}).map((text) => normaliseLabel(text ?? '')))].filter(Boolean);
-  const cities = [...new Set(Object.values(city ?? {}).map((text) => normaliseLabel(text ?? '')))].filter(Boolean);
+  const cities = [...new Set(Object.values(city ?? {}).map((text) => normaliseCity(text ?? '')))].filter(Boolean);
   if (cities.length === 0) cities.push('');
   return names.flatMap((n) => cities.map((c) => `${n}|${c}`));
 }
@@ -42,31 +54,38 @@ export interface KeyedRecord {
   phone?: string | null;
 }
 
+/** A record's keys, computed once when a row is both checked and then registered. */
+export interface RecordKeys {
+  nameCity: string[];
+  email: string | null;
+  phone: string | null;
+}
+
+export function recordKeys(record: KeyedRecord): RecordKeys {
+  return { nameCity: nameCityKeys(record.name, record.city), email: emailKey(record.email), phone: phoneKey(record.phone) };
+}
+
 /** The keys of every record seen so far (the directory's, then the file's accepted rows). */
 export class DuplicateRegister {
   private readonly byName = new Map<string, DuplicateTarget>();
   private readonly byEmail = new Map<string, DuplicateTarget>();
   private readonly byPhone = new Map<string, DuplicateTarget>();
 
-  add(record: KeyedRecord, target: DuplicateTarget): void {
-    for (const key of nameCityKeys(record.name, record.city)) if (!this.byName.has(key)) this.byName.set(key, target);
-    const email = emailKey(record.email);
-    if (email && !this.byEmail.has(email)) this.byEmail.set(email, target);
-    const phone = phoneKey(record.phone);
-    if (phone && !this.byPhone.has(phone)) this.byPhone.set(phone, target);
+  add(record: KeyedRecord, target: DuplicateTarget, keys: RecordKeys = recordKeys(record)): void {
+    for (const key of keys.nameCity) if (!this.byName.has(key)) this.byName.set(key, target);
+    if (keys.email && !this.byEmail.has(keys.email)) this.byEmail.set(keys.email, target);
+    if (keys.phone && !this.byPhone.has(keys.phone)) this.byPhone.set(keys.phone, target);
   }
 
   /** The first record `record` duplicates, checking name and city, then e-mail, then phone. */
-  find(record: KeyedRecord): DuplicateMatch | null {
-    for (const key of nameCityKeys(record.name, record.city)) {
+  find(record: KeyedRecord, keys: RecordKeys = recordKeys(record)): DuplicateMatch | null {
+    for (const key of keys.nameCity) {
       const target = this.byName.get(key);
       if (target) return { key: 'name', target };
     }
-    const email = emailKey(record.email);
-    const byEmail = email ? this.byEmail.get(email) : undefined;
+    const byEmail = keys.email ? this.byEmail.get(keys.email) : undefined;
     if (byEmail) return { key: 'email', target: byEmail };
-    const phone = phoneKey(record.phone);
-    const byPhone = phone ? this.byPhone.get(phone) : undefined;
+    const byPhone = keys.phone ? this.byPhone.get(keys.phone) : undefined;
     if (byPhone) return { key: 'phone', target: byPhone };
     return null;
   }

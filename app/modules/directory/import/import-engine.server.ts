@@ -12,12 +12,13 @@ import type { Actor } from '#app/shared/auth/actor.ts';
 import { type Executor, getDb } from '#app/shared/db/client.server.ts';
 import { loadCatalog } from '#app/shared/i18n/catalog.server.ts';
 import { LOCALES, type Locale } from '#app/shared/i18n/locales.ts';
+import { deferSearchIndexing, indexSearchDocuments } from '#app/shared/search/index.ts';
 import { toFieldIssues } from '#app/shared/validation.ts';
 import { clusterInputSchema, organisationInputSchema } from '../directory.contracts.ts';
 import { listCountries, listMaterials, listSectors } from '../directory.service.server.ts';
 import { CLUSTER_STAGES, MARKETS, ORGANISATION_TYPES, SIZE_CLASSES, VALUE_CHAIN_ROLES } from '../directory.vocabulary.ts';
 import { slugBase, uniqueSlug } from '../organisation-admin.slug.ts';
-import { DuplicateRegister, type DuplicateTarget } from './duplicate-keys.ts';
+import { DuplicateRegister, type DuplicateTarget, recordKeys } from './duplicate-keys.ts';
 import type { ImportCounts } from './import.contracts.ts';
 import { canImportInto } from './import.policy.ts';
 import {
@@ -178,13 +179,14 @@ function judgeRow(actor: Actor, options: EngineOptions, lookup: ValueLookup, kno
 
   const sameSlug = record.slug ? known.slugOwners.get(record.slug) : undefined;
   if (sameSlug) return duplicate('slug', sameSlug);
-  const match = known.register.find(record);
+  const keys = recordKeys(record);
+  const match = known.register.find(record, keys);
   if (match) return duplicate(match.key === 'name' ? 'name' : match.key, match.target);
 
   const slug = record.slug ?? uniqueSlug(slugBase(record.name, String(record.sourceLocale)), known.slugs);
   known.slugs.add(slug);
   known.slugOwners.set(slug, { row: row.number });
-  known.register.add(record, { row: row.number });
+  known.register.add(record, { row: row.number }, keys);
   const values: ImportedRecord =
     kind === 'organisations'
       ? { ...columns, slug, status: 'published', photoFileIds: [], isDemo: false }
@@ -192,18 +194,27 @@ function judgeRow(actor: Actor, options: EngineOptions, lookup: ValueLookup, kno
   return { accepted: { row: row.number, values, clusterId } };
 }
 
-/** Inserts accepted rows of one kind, with the memberships organisation rows ask for and their audit entries. */
-async function insertAccepted(executor: Executor, actor: Actor, options: EngineOptions, rows: AcceptedRow[]): Promise<void> {
+/**
+ * Inserts accepted rows of one kind, with the memberships organisation rows ask for and their
+ * audit entries, and indexes them for search in the same transaction (decision 0010: the search
+ * triggers are off for it, and one set-based call indexes the batch).
+ */
+async function insertAccepted(tx: Executor, actor: Actor, options: EngineOptions, rows: AcceptedRow[]): Promise<void> {
   const values = rows.map((row) => row.values);
-  const inserted =
-    options.kind === 'organisations' ? await insertOrganisationRows(executor, values) : await insertClusterRows(executor, values);
+  await deferSearchIndexing(tx);
+  const inserted = options.kind === 'organisations' ? await insertOrganisationRows(tx, values) : await insertClusterRows(tx, values);
+  await indexSearchDocuments(
+    tx,
+    options.kind === 'organisations' ? 'organisation' : 'cluster',
+    inserted.map((row) => row.id),
+  );
   const idBySlug = new Map(inserted.map((row) => [row.slug, row.id]));
   const memberships: MembershipInsert[] = rows.flatMap((row) =>
     row.clusterId ? [{ clusterId: row.clusterId, organisationId: idBySlug.get(row.values.slug)!, role: 'member' as const }] : [],
   );
-  await insertMembershipRows(executor, memberships);
+  await insertMembershipRows(tx, memberships);
   await insertImportAudit(
-    executor,
+    tx,
     actor,
     rows.map((row) => ({
       action: options.kind === 'organisations' ? 'directory.organisation.import' : 'directory.cluster.import',

@@ -152,6 +152,19 @@ function lookUp(table: ReadonlyMap<string, string>, value: string): string | und
   return code;
 }
 
+type ResolvedTarget = ReturnType<typeof resolveTarget>;
+
+/** Each column's target resolved once per run (a mapping is the same object for every row). */
+const resolvedTargets = new WeakMap<ColumnMapping, { kind: ImportKind; targets: ResolvedTarget[] }>();
+
+function targetsOf(kind: ImportKind, mapping: ColumnMapping): ResolvedTarget[] {
+  const known = resolvedTargets.get(mapping);
+  if (known?.kind === kind) return known.targets;
+  const targets = mapping.map((column) => (column.field ? resolveTarget(kind, column.field) : null));
+  resolvedTargets.set(mapping, { kind, targets });
+  return targets;
+}
+
 /**
  * Reads one row through the mapping. Empty cells are left out (the contract's defaults apply);
  * a value naming nothing known, or a number or yes/no that is not one, is an issue on its column.
@@ -160,11 +173,11 @@ export function readRow(kind: ImportKind, mapping: ColumnMapping, cells: readonl
   const input: Record<string, unknown> = {};
   const issues: CellIssue[] = [];
   const links: { kind: string; url: string }[] = [];
+  const targets = targetsOf(kind, mapping);
   mapping.forEach((column, index) => {
     const cell = (cells[index] ?? '').trim();
-    if (!column.field || !cell) return;
-    const target = resolveTarget(kind, column.field);
-    if (!target) return;
+    const target = targets[index];
+    if (!column.field || !cell || !target) return;
     const { field, locale } = target;
     const issue = (code: string, value = cell) => issues.push({ field: column.field!, code, value });
     const single = CODE_TYPES[field.type];
