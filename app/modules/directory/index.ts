@@ -198,8 +198,25 @@ export {
   type OrganisationPage,
 } from './organisations.query.server.ts';
 export { EXPORT_FORMATS, type ExportFormat, exportOrganisations, type OrganisationExport } from './organisations-export.server.ts';
-export { type ListedPerson, type ManagedPerson, PERSON_NAME_MAX_LENGTH, type PersonInput, personInputSchema } from './people.contracts.ts';
-export { addPerson, listPeople, PEOPLE_LIST_LIMIT, type PeopleList, removePerson, updatePerson } from './people.service.server.ts';
+export {
+  type ListedPerson,
+  type ManagedPerson,
+  PERSON_NAME_MAX_LENGTH,
+  type PersonAccountInput,
+  type PersonInput,
+  personAccountInputSchema,
+  personInputSchema,
+} from './people.contracts.ts';
+export {
+  addPerson,
+  linkPersonAccount,
+  listPeople,
+  PEOPLE_LIST_LIMIT,
+  type PeopleList,
+  removePerson,
+  unlinkPersonAccount,
+  updatePerson,
+} from './people.service.server.ts';
 export { createTwinsApi } from './twins.api.server.ts';
 export { TWINS_PAGE_SIZE, type TwinsFilters, twinsFiltersFromSearchParams, twinsFiltersQuery } from './twins.contracts.ts';
 export { exportTwins, type TwinsExportFormat } from './twins.export.server.ts';

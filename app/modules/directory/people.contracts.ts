@@ -25,6 +25,13 @@ export const personInputSchema = z
 
 export type PersonInput = z.input<typeof personInputSchema>;
 
+/** Linking a person to the account that has this (verified) e-mail. */
+export const personAccountInputSchema = z
+  .object({ email: z.string().trim().pipe(z.email().max(200)) })
+  .meta({ id: 'PersonAccountInput', description: 'The e-mail address of an existing account, verified by its holder.' });
+
+export type PersonAccountInput = z.input<typeof personAccountInputSchema>;
+
 /** What anyone sees of a person who agreed to be listed. */
 export const listedPersonSchema = z
   .object({ id: z.string(), fullName: z.string(), jobTitle: translatableTextSchema.nullable() })

@@ -3,11 +3,11 @@ import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { actorWith } from '#app/shared/audit/testing/staff-actor.ts';
 import { anonymous, type UserActor } from '#app/shared/auth/actor.ts';
-import { auditLog, person } from '#app/shared/db/schema.ts';
+import { auditLog, person, user } from '#app/shared/db/schema.ts';
 import { isAppError } from '#app/shared/errors.ts';
 import { insertOrganisation, insertPerson, type OrganisationRow } from '#tests/factories/directory.ts';
 import { useTestDatabase } from '#tests/support/database.ts';
-import { addPerson, listPeople, removePerson, updatePerson } from './people.service.server.ts';
+import { addPerson, linkPersonAccount, listPeople, removePerson, unlinkPersonAccount, updatePerson } from './people.service.server.ts';
 
 describe('people of an organisation', () => {
   const database = useTestDatabase();
@@ -95,5 +95,85 @@ describe('people of an organisation', () => {
     expect(await codeOf(addPerson(admin, organisationRow.slug, { fullName: '', gender: 'unknown' as 'woman' }))).toBe(
       'COMMON_VALIDATION_FAILED',
     );
+  });
+
+  describe('links to accounts', () => {
+    async function account(email: string, emailVerified = true): Promise<string> {
+      const id = `account-${email}`;
+      await db().insert(user).values({ id, name: email, email, emailVerified });
+      return id;
+    }
+
+    async function linkedAccount(personId: string): Promise<string | null | undefined> {
+      const [row] = await db().select({ userId: person.userId }).from(person).where(eq(person.id, personId));
+      return row?.userId;
+    }
+
+    async function auditOf(organisationId: string) {
+      return db()
+        .select({ action: auditLog.action, data: auditLog.data })
+        .from(auditLog)
+        .where(eq(auditLog.subjectId, organisationId))
+        .orderBy(auditLog.createdAt);
+    }
+
+    it('links a person to the account with this e-mail (any case) and unlinks it, each audited once', async () => {
+      const userId = await account('karima@example.org');
+      const someone = await insertPerson(db(), { organisationId: organisationRow.id, fullName: 'Karima Saidi' });
+      const before = (await auditOf(organisationRow.id)).length;
+      const linked = await linkPersonAccount(admin, organisationRow.slug, someone.id, { email: ' Karima@Example.ORG ' });
+      expect(linked.hasAccount).toBe(true);
+      expect(await linkedAccount(someone.id)).toBe(userId);
+      // Linking again to the same account changes nothing.
+      await linkPersonAccount(admin, organisationRow.slug, someone.id, { email: 'karima@example.org' });
+      expect((await unlinkPersonAccount(admin, organisationRow.slug, someone.id)).hasAccount).toBe(false);
+      expect(await linkedAccount(someone.id)).toBeNull();
+      await unlinkPersonAccount(admin, organisationRow.slug, someone.id);
+      expect((await auditOf(organisationRow.id)).slice(before)).toEqual([
+        { action: 'directory.person.link', data: { personId: someone.id, userId } },
+        { action: 'directory.person.unlink', data: { personId: someone.id, previousUserId: userId } },
+      ]);
+    });
+
+    it('says there is no account for an unknown or unverified e-mail, and refuses an account already linked', async () => {
+      await account('unverified@example.org', false);
+      const first = await insertPerson(db(), { organisationId: organisationRow.id, fullName: 'First Holder' });
+      const second = await insertPerson(db(), { organisationId: organisationRow.id, fullName: 'Second Person' });
+      expect(await codeOf(linkPersonAccount(admin, organisationRow.slug, second.id, { email: 'nobody@example.org' }))).toBe(
+        'DIRECTORY_PEOPLE_ACCOUNT_NOT_FOUND',
+      );
+      expect(await codeOf(linkPersonAccount(admin, organisationRow.slug, second.id, { email: 'unverified@example.org' }))).toBe(
+        'DIRECTORY_PEOPLE_ACCOUNT_NOT_FOUND',
+      );
+      expect(await codeOf(linkPersonAccount(admin, organisationRow.slug, second.id, { email: 'not an e-mail' }))).toBe(
+        'COMMON_VALIDATION_FAILED',
+      );
+      await account('shared@example.org');
+      await linkPersonAccount(admin, organisationRow.slug, first.id, { email: 'shared@example.org' });
+      expect(await codeOf(linkPersonAccount(admin, organisationRow.slug, second.id, { email: 'shared@example.org' }))).toBe(
+        'DIRECTORY_PEOPLE_ACCOUNT_TAKEN',
+      );
+      expect(await linkedAccount(second.id)).toBeNull();
+    });
+
+    it('refuses another organisation’s admin before looking the e-mail up: 403 whether or not the account exists, nothing changed', async () => {
+      const other = await insertOrganisation(db());
+      const theirs = await insertPerson(db(), { organisationId: other.id, fullName: 'Their Person' });
+      const linkedId = await account('their-linked@example.org');
+      await db().update(person).set({ userId: linkedId }).where(eq(person.id, theirs.id));
+      await account('exists@example.org');
+      const before = (await auditOf(other.id)).length;
+      for (const email of ['exists@example.org', 'nobody-at-all@example.org', 'not an e-mail']) {
+        expect(await codeOf(linkPersonAccount(admin, other.slug, theirs.id, { email }))).toBe('COMMON_FORBIDDEN');
+      }
+      expect(await codeOf(unlinkPersonAccount(admin, other.slug, theirs.id))).toBe('COMMON_FORBIDDEN');
+      expect(await codeOf(linkPersonAccount(anonymous, other.slug, theirs.id, { email: 'exists@example.org' }))).toBe(
+        'COMMON_UNAUTHENTICATED',
+      );
+      // Nor through one's own organisation.
+      expect(await codeOf(unlinkPersonAccount(admin, organisationRow.slug, theirs.id))).toBe('DIRECTORY_MANAGE_PERSON_NOT_FOUND');
+      expect(await linkedAccount(theirs.id)).toBe(linkedId);
+      expect(await auditOf(other.id)).toHaveLength(before);
+    });
   });
 });

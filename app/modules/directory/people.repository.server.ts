@@ -1,6 +1,7 @@
-/** People of organisations (the only code touching the `person` table through drizzle). */
-import { and, asc, eq } from 'drizzle-orm';
+/** People of organisations (the only code touching the `person` table through drizzle), and the accounts they link to. */
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Executor } from '#app/shared/db/client.server.ts';
+import { user } from '#app/shared/db/schema.ts';
 import { person } from './directory.schema.ts';
 
 export type PersonRow = typeof person.$inferSelect;
@@ -38,4 +39,20 @@ export async function updatePersonRow(executor: Executor, id: string, values: Pa
 
 export async function deletePersonRow(executor: Executor, id: string): Promise<void> {
   await executor.delete(person).where(eq(person.id, id));
+}
+
+/** The account whose verified e-mail this is (e-mails compare without case). */
+export async function findVerifiedAccountId(executor: Executor, email: string): Promise<string | undefined> {
+  const [row] = await executor
+    .select({ id: user.id })
+    .from(user)
+    .where(and(sql`lower(${user.email}) = lower(${email})`, eq(user.emailVerified, true)))
+    .limit(1);
+  return row?.id;
+}
+
+/** The person, of any organisation, already linked to this account. */
+export async function findPersonOfAccount(executor: Executor, userId: string): Promise<PersonRow | undefined> {
+  const [row] = await executor.select().from(person).where(eq(person.userId, userId)).limit(1);
+  return row;
 }

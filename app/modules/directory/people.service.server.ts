@@ -1,7 +1,8 @@
 /**
- * People of an organisation. Its managers list, add, change and remove them; the public sees only
- * the people who agreed to be listed, and only their name and job title. Gender is self-declared
- * and optional. Changes are audited against the organisation, so its history shows them.
+ * People of an organisation. Its managers list, add, change and remove them, and link them to
+ * their accounts; the public sees only the people who agreed to be listed, and only their name
+ * and job title. Gender is self-declared and optional. Changes are audited against the
+ * organisation, so its history shows them.
  */
 import { recordAudit } from '#app/shared/audit/audit.server.ts';
 import type { Actor } from '#app/shared/auth/actor.ts';
@@ -11,10 +12,19 @@ import { parseInput } from '#app/shared/validation.ts';
 import { canManageOrganisation } from './organisation.policy.ts';
 import type { OrganisationRow } from './organisation.presenter.ts';
 import { findOrganisationBySlug } from './organisation-admin.repository.server.ts';
-import { type ListedPerson, type ManagedPerson, type PersonInput, personInputSchema } from './people.contracts.ts';
+import {
+  type ListedPerson,
+  type ManagedPerson,
+  type PersonAccountInput,
+  type PersonInput,
+  personAccountInputSchema,
+  personInputSchema,
+} from './people.contracts.ts';
 import {
   deletePersonRow,
   findPersonOf,
+  findPersonOfAccount,
+  findVerifiedAccountId,
   insertPersonRow,
   type PersonRow,
   selectPeople,
@@ -129,5 +139,55 @@ export async function removePerson(actor: Actor, slug: string, personId: string)
       subjectId: organisationRow.id,
       data: { personId },
     });
+  });
+}
+
+/**
+ * Links the person to the account with this e-mail. Authorised before the e-mail is looked up, so
+ * only those who manage the organisation learn whether an account has it; an unverified address
+ * counts as no account (it is not proven to be the person's). An account belongs to one person.
+ */
+export async function linkPersonAccount(
+  actor: Actor,
+  slug: string,
+  personId: string,
+  input: PersonAccountInput | Record<string, unknown>,
+): Promise<ManagedPerson> {
+  return getDb().transaction(async (tx) => {
+    const organisationRow = await managedOrganisation(tx, actor, slug);
+    const { email } = parseInput(personAccountInputSchema, input);
+    const row = await findPersonOf(tx, organisationRow.id, personId);
+    if (!row) throw new AppError('DIRECTORY_MANAGE_PERSON_NOT_FOUND', 404);
+    const userId = await findVerifiedAccountId(tx, email);
+    if (!userId) throw new AppError('DIRECTORY_PEOPLE_ACCOUNT_NOT_FOUND', 400, { fields: [{ field: 'email', code: 'account_not_found' }] });
+    if (row.userId === userId) return managed(row);
+    const holder = await findPersonOfAccount(tx, userId);
+    if (holder) throw new AppError('DIRECTORY_PEOPLE_ACCOUNT_TAKEN', 409, { fields: [{ field: 'email', code: 'taken' }] });
+    const updated = await updatePersonRow(tx, row.id, { userId });
+    await recordAudit(tx, actor, {
+      action: 'directory.person.link',
+      subjectType: 'organisation',
+      subjectId: organisationRow.id,
+      data: { personId, userId, ...(row.userId ? { previousUserId: row.userId } : {}) },
+    });
+    return managed(updated);
+  });
+}
+
+/** Takes the link to an account off the person (nothing changes when there is none). */
+export async function unlinkPersonAccount(actor: Actor, slug: string, personId: string): Promise<ManagedPerson> {
+  return getDb().transaction(async (tx) => {
+    const organisationRow = await managedOrganisation(tx, actor, slug);
+    const row = await findPersonOf(tx, organisationRow.id, personId);
+    if (!row) throw new AppError('DIRECTORY_MANAGE_PERSON_NOT_FOUND', 404);
+    if (!row.userId) return managed(row);
+    const updated = await updatePersonRow(tx, row.id, { userId: null });
+    await recordAudit(tx, actor, {
+      action: 'directory.person.unlink',
+      subjectType: 'organisation',
+      subjectId: organisationRow.id,
+      data: { personId, previousUserId: row.userId },
+    });
+    return managed(updated);
   });
 }

@@ -1,10 +1,11 @@
 /**
  * /{locale}/organisations/:slug/people: the people of an organisation, for those who manage it:
- * add, change, remove. Gender is optional and self-declared; a person is listed on the public
- * profile (name and job title only) only with their consent. Removal asks for confirmation
- * through a plain link and form, so the page works without JavaScript.
+ * add, change, remove, and link to (or unlink from) their account by its e-mail. Gender is
+ * optional and self-declared; a person is listed on the public profile (name and job title only)
+ * only with their consent. Removal and linking open through plain links (`?remove=`, `?link=`)
+ * and forms, so the page works without JavaScript.
  */
-import { Form, Link } from 'react-router';
+import { data, Form, Link } from 'react-router';
 import {
   FailureSummary,
   FieldError,
@@ -22,13 +23,16 @@ import {
   type FormState,
   formStateFromForm,
   getOrganisation,
+  linkPersonAccount,
   listPeople,
   type ManagedPerson,
   PERSON_NAME_MAX_LENGTH,
   removePerson,
+  unlinkPersonAccount,
   updatePerson,
 } from '#app/modules/directory/index.ts';
 import { GENDERS } from '#app/modules/identity/index.ts';
+import { isAppError } from '#app/shared/errors.ts';
 import { redirectWithFlash } from '#app/shared/http/flash.server.ts';
 import { useT } from '#app/shared/i18n/react.tsx';
 import { titled } from '#app/shared/ui/meta.ts';
@@ -59,7 +63,17 @@ export async function loader(args: Route.LoaderArgs) {
     nameMax: PERSON_NAME_MAX_LENGTH,
     editId: search.get('edit'),
     removeId: search.get('remove'),
+    linkId: search.get('link'),
   };
+}
+
+/** A refused link the form can show (no such account, one already linked, a malformed e-mail); anything else is the error page. */
+function refuseLink(error: unknown, personId: string, accountEmail: string) {
+  if (!isAppError(error) || error.status === 401 || error.status === 403 || error.status === 404 || error.status >= 500) {
+    asErrorResponse(error);
+  }
+  const field = error.details?.fields?.find((issue) => issue.field === 'email')?.code;
+  return data({ linkFailure: { personId, accountEmail, code: error.code, field } }, { status: error.status });
 }
 
 function personInput(values: FormState) {
@@ -84,6 +98,19 @@ export async function action(args: Route.ActionArgs) {
   if (intent === 'remove') {
     await removePerson(actor, slug, personId).catch(asErrorResponse);
     return redirectWithFlash(here, { key: 'directory.manage.flash.personRemoved', kind: 'success' });
+  }
+  if (intent === 'link') {
+    const accountEmail = stringValue(values, 'accountEmail');
+    try {
+      await linkPersonAccount(actor, slug, personId, { email: accountEmail });
+    } catch (error) {
+      return refuseLink(error, personId, accountEmail);
+    }
+    return redirectWithFlash(here, { key: 'directory.manage.flash.accountLinked', kind: 'success' });
+  }
+  if (intent === 'unlink') {
+    await unlinkPersonAccount(actor, slug, personId).catch(asErrorResponse);
+    return redirectWithFlash(here, { key: 'directory.manage.flash.accountUnlinked', kind: 'success' });
   }
   const input = personInput(values);
   try {
@@ -110,8 +137,10 @@ function stateOf(person: ManagedPerson | undefined): FormState {
 
 export default function PeoplePage({ loaderData, actionData }: Route.ComponentProps) {
   const t = useT();
-  const { slug, name, sourceLocale, people, genders, nameMax, editId, removeId } = loaderData;
-  const failure: ManageFailure | undefined = actionData?.failure;
+  const { slug, name, sourceLocale, people, genders, nameMax, editId, removeId, linkId } = loaderData;
+  const failure: ManageFailure | undefined = actionData && 'failure' in actionData ? actionData.failure : undefined;
+  const linkFailure = actionData && 'linkFailure' in actionData ? actionData.linkFailure : undefined;
+  const linking = people.find((p) => p.id === (linkFailure ? linkFailure.personId : linkId) && !p.hasAccount);
   const editing = people.find((p) => p.id === (failure ? stringValue(failure.values, 'personId') : editId));
   const removing = people.find((p) => p.id === removeId);
   return (
@@ -137,6 +166,8 @@ export default function PeoplePage({ loaderData, actionData }: Route.ComponentPr
         </section>
       )}
 
+      {linking && <AccountLinkForm key={linking.id} person={linking} failure={linkFailure} />}
+
       <section aria-labelledby="people-list-title">
         <h2 id="people-list-title">{t('directory.manage.people.listTitle', { count: people.length })}</h2>
         {people.length === 0 ? (
@@ -159,6 +190,8 @@ export default function PeoplePage({ loaderData, actionData }: Route.ComponentPr
                   <dd dir="ltr">{person.phone ?? t('directory.manage.form.notGiven')}</dd>
                   <dt>{t('directory.manage.people.listed')}</dt>
                   <dd>{t(person.listedConsent ? 'directory.manage.people.listedYes' : 'directory.manage.people.listedNo')}</dd>
+                  <dt>{t('directory.manage.people.account')}</dt>
+                  <dd>{t(person.hasAccount ? 'directory.manage.people.accountLinked' : 'directory.manage.people.accountNone')}</dd>
                 </dl>
                 <p className="manage-actions">
                   <Link to={`?edit=${encodeURIComponent(person.id)}#person-form`} className="button">
@@ -168,6 +201,21 @@ export default function PeoplePage({ loaderData, actionData }: Route.ComponentPr
                     {t('directory.manage.people.remove', { name: person.fullName })}
                   </Link>
                 </p>
+                {person.hasAccount ? (
+                  <Form method="post" className="manage-actions">
+                    <input type="hidden" name="intent" value="unlink" />
+                    <input type="hidden" name="personId" value={person.id} />
+                    <button type="submit" className="button">
+                      {t('directory.manage.people.unlinkAccount', { name: person.fullName })}
+                    </button>
+                  </Form>
+                ) : (
+                  <p className="manage-actions">
+                    <Link to={`?link=${encodeURIComponent(person.id)}#account-form`} className="button">
+                      {t('directory.manage.people.linkAccount', { name: person.fullName })}
+                    </Link>
+                  </p>
+                )}
               </li>
             ))}
           </ul>
@@ -257,6 +305,47 @@ function PersonForm({
             {person ? t('directory.manage.people.saveSubmit') : t('directory.manage.people.addSubmit')}
           </button>
           {person && <Link to=".">{t('directory.manage.form.cancel')}</Link>}
+        </p>
+      </Form>
+    </section>
+  );
+}
+
+/** Linking one person to an existing account by its e-mail; a refusal says why beside the field, keeping what was typed. */
+function AccountLinkForm({
+  person,
+  failure,
+}: {
+  person: ManagedPerson;
+  failure: { accountEmail: string; code: string; field?: string } | undefined;
+}) {
+  const t = useT();
+  return (
+    <section id="account-form" className="card" aria-labelledby="account-form-title">
+      <h2 id="account-form-title">{t('directory.manage.people.linkTitle', { name: <bdi key="name">{person.fullName}</bdi> })}</h2>
+      <Form method="post" className="form" noValidate>
+        {failure && (
+          <p className="form-error" role="alert">
+            {t(`errors.${failure.code}`)}
+          </p>
+        )}
+        <input type="hidden" name="intent" value="link" />
+        <input type="hidden" name="personId" value={person.id} />
+        <InputField
+          name="accountEmail"
+          label={t('directory.manage.people.accountEmail')}
+          hint={t('directory.manage.people.accountEmailHint')}
+          type="email"
+          values={{ accountEmail: failure?.accountEmail ?? person.email ?? '' }}
+          autoComplete="off"
+          required
+          error={failure ? (failure.field ?? 'invalid') : undefined}
+        />
+        <p className="manage-actions">
+          <button type="submit" className="button button--primary">
+            {t('directory.manage.people.linkSubmit')}
+          </button>
+          <Link to=".">{t('directory.manage.form.cancel')}</Link>
         </p>
       </Form>
     </section>

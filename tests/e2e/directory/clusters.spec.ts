@@ -134,8 +134,9 @@ test.describe('clusters', () => {
 
     await page.goto(`/fr/clusters/${CLUSTER_MANAGER.cluster}/history`);
     await expect(page.getByText(message('fr', 'directory.clusters.history.member.remove')).first()).toBeVisible();
-    // The newest entry names the organisation removed, in French, linked to its profile.
-    const removal = page.locator('.history-list__entry').first();
+    // The latest removal names the organisation removed, in French, linked to its profile (the
+    // profile-editing journey may add entries at the same time).
+    const removal = page.locator('.history-list__entry', { hasText: message('fr', 'directory.clusters.history.member.remove') }).first();
     await expect(removal.getByRole('link', { name: 'Association Art de la table de Nabeul' })).toHaveAttribute(
       'href',
       `/fr/organisations/${newcomer}`,
