@@ -145,6 +145,12 @@ describe('organisations directory (read side)', () => {
     const narrowed = await listOrganisations(anonymous, filters({ q: 'silver', country: ['MA'] }), { facets: true });
     expect(narrowed.items.map((o) => o.slug)).toEqual(['ma-silver']);
     expect(facet(narrowed, 'country')).toEqual({ TN: 1, MA: 1 });
+    // The page and the total read the hits narrowed to the countries; the country facet all of them.
+    expect((await listOrganisations(anonymous, filters({ q: 'silver', country: ['MA'] }))).total).toBe(1);
+    const both = await listOrganisations(anonymous, filters({ q: 'silver', country: ['MA', 'TN'] }));
+    expect(both.items.map((o) => o.slug).sort()).toEqual(['ma-silver', 'tn-silver']);
+    expect(both.total).toBe(2);
+    expect((await listOrganisations(anonymous, filters({ q: 'silver', country: ['LB'] }), { facets: true })).items).toEqual([]);
     const french = await listOrganisations(anonymous, filters({ q: 'tisserandes', sort: 'name' }));
     expect(french.items.map((o) => o.slug)).toEqual(['tn-weavers']);
     expect((await listOrganisations(anonymous, filters({ q: 'Proposed One' }))).total).toBe(0);

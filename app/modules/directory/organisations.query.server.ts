@@ -75,7 +75,13 @@ export function listableStatuses(actor: Actor, requested: readonly OrganisationS
 export function selectionOf(filters: OrganisationFilters, statuses: readonly OrganisationStatus[]): OrganisationSelection {
   if (!filters.q) return { filters, statuses };
   const includeHidden = statuses.some((status) => status !== 'published');
-  return { filters, statuses, hits: searchHits('organisation', filters.q, { includeHidden }) };
+  return {
+    filters,
+    statuses,
+    hits: searchHits('organisation', filters.q, { includeHidden }),
+    hitsInCountries:
+      filters.country.length > 0 ? searchHits('organisation', filters.q, { includeHidden, countries: filters.country }) : undefined,
+  };
 }
 
 function orderedFacet(facet: FacetKey, rows: FacetCountRow[], labels: DirectoryLabels, filters: OrganisationFilters): FacetValue[] {

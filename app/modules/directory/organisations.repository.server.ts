@@ -27,6 +27,17 @@ export interface OrganisationSelection {
   statuses: readonly OrganisationStatus[];
   /** A subquery with columns `entity_id text, rank real` (see `searchHits`), or undefined without search text. */
   hits?: SQL;
+  /**
+   * The same hits narrowed to the countries the filters ask for (when they do): enough for a
+   * page of rows and the total, which keep those countries only anyway, but not for the country
+   * facet, which counts the matches of every country.
+   */
+  hitsInCountries?: SQL;
+}
+
+/** The selection with its search hits narrowed to its countries, for statements that filter by country anyway. */
+function narrowedToCountries(selection: OrganisationSelection): OrganisationSelection {
+  return selection.hitsInCountries ? { ...selection, hits: selection.hitsInCountries, hitsInCountries: undefined } : selection;
 }
 
 function textArray(values: readonly string[]): SQL {
@@ -96,6 +107,7 @@ export async function selectOrganisationPage(
   selection: OrganisationSelection,
   page: PageRequest,
 ): Promise<OrganisationRow[]> {
+  selection = narrowedToCountries(selection);
   const order = orderBy(page.sort, page.locale, Boolean(selection.hits));
   if (selection.hits) {
     const rows = await executor
@@ -118,6 +130,7 @@ export async function selectOrganisationPage(
 }
 
 export async function countOrganisations(executor: Executor, selection: OrganisationSelection): Promise<number> {
+  selection = narrowedToCountries(selection);
   const [row] = await queryRows<{ total: number }>(
     executor,
     withHits(selection, sql`SELECT count(*)::int AS total FROM ${organisation} WHERE ${whereOf(selection)}`),

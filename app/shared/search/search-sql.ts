@@ -10,6 +10,11 @@ import { type SQL, sql } from 'drizzle-orm';
 export interface SearchHitsOptions {
   /** Include documents visitors may not see (unpublished organisations): staff lists only. */
   includeHidden?: boolean;
+  /**
+   * Only documents of these countries (ISO 3166 alpha-2), when given and not empty: a list
+   * filtered by country ranks that country's matches only, not every match of a common word.
+   */
+  countries?: readonly string[];
 }
 
 /**
@@ -18,5 +23,13 @@ export interface SearchHitsOptions {
  * No rows when the text has nothing to search.
  */
 export function searchHits(kind: string, text: string, options: SearchHitsOptions = {}): SQL {
-  return sql`SELECT hit.entity_id, hit.rank FROM mosaic_search_hits(${text}, ARRAY[${kind}]::text[], ${options.includeHidden ?? false}) hit`;
+  const includeHidden = options.includeHidden ?? false;
+  if (options.countries && options.countries.length > 0) {
+    const countries = sql.join(
+      options.countries.map((iso2) => sql`${iso2}`),
+      sql`, `,
+    );
+    return sql`SELECT hit.entity_id, hit.rank FROM mosaic_search_hits(${text}, ARRAY[${kind}]::text[], ${includeHidden}, ARRAY[${countries}]::text[]) hit`;
+  }
+  return sql`SELECT hit.entity_id, hit.rank FROM mosaic_search_hits(${text}, ARRAY[${kind}]::text[], ${includeHidden}) hit`;
 }
