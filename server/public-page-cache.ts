@@ -40,10 +40,31 @@ export interface PublicPageCacheOptions {
 interface Entry {
   status: number;
   headers: [string, string][];
-  body: string;
-  nonce: string;
+  /** The document's bytes split where its nonce was: a hit joins them around the new nonce. */
+  parts: Buffer[];
   freshUntil: number;
   staleUntil: number;
+}
+
+function splitAtNonce(body: Buffer, nonce: string): Buffer[] {
+  const parts: Buffer[] = [];
+  let from = 0;
+  for (let at = body.indexOf(nonce, from, 'utf8'); at !== -1; at = body.indexOf(nonce, from, 'utf8')) {
+    parts.push(body.subarray(from, at));
+    from = at + Buffer.byteLength(nonce);
+  }
+  parts.push(body.subarray(from));
+  return parts;
+}
+
+function joinAroundNonce(parts: Buffer[], nonce: string): Buffer {
+  const separator = Buffer.from(nonce, 'utf8');
+  const pieces: Buffer[] = [];
+  parts.forEach((part, index) => {
+    if (index > 0) pieces.push(separator);
+    pieces.push(part);
+  });
+  return Buffer.concat(pieces);
 }
 
 export function createPublicPageCache({
@@ -69,7 +90,9 @@ export function createPublicPageCache({
   function responseFrom(entry: Entry, nonce: string, state: 'hit' | 'stale'): Response {
     const headers = new Headers(entry.headers);
     headers.set('X-Mosaic-Cache', state);
-    return new Response(entry.body.replaceAll(entry.nonce, nonce), { status: entry.status, headers });
+    const body = joinAroundNonce(entry.parts, nonce);
+    headers.set('Content-Length', String(body.byteLength));
+    return new Response(body, { status: entry.status, headers });
   }
 
   function remember(key: string, entry: Entry): void {
@@ -89,13 +112,12 @@ export function createPublicPageCache({
       !response.headers.has('set-cookie') &&
       !/no-store|private/.test(cacheControl);
     if (!shareable) return { entry: null, response };
-    const body = await response.text();
+    const body = Buffer.from(await response.arrayBuffer());
     const at = now();
     const entry: Entry = {
       status: response.status,
       headers: [...response.headers.entries()],
-      body,
-      nonce,
+      parts: splitAtNonce(body, nonce),
       freshUntil: at + ttlMs,
       staleUntil: at + ttlMs + staleMs,
     };
