@@ -6,7 +6,7 @@
  */
 import { useEffect, useRef } from 'react';
 import { data, Form, Link, useNavigation } from 'react-router';
-import { ClusterMemberSearch } from '#app/modules/directory/components/cluster-member-search.tsx';
+import { ClusterMemberSearch, FIND_MAX_LENGTH } from '#app/modules/directory/components/cluster-member-search.tsx';
 import {
   addClusterMember,
   findMemberCandidates,
@@ -42,7 +42,8 @@ export async function loader({ params, request, context }: Route.LoaderArgs) {
   const locale = localeOf(params);
   const actor = requireAccountPage(context.get(requestContext).actor, locale, request);
   const members = await listClusterMembers(actor, params.slug).catch(asErrorResponse);
-  const find = (new URL(request.url).searchParams.get('find') ?? '').trim();
+  // A longer text (typed into the address) is cut to what the field allows rather than refused.
+  const find = (new URL(request.url).searchParams.get('find') ?? '').trim().slice(0, FIND_MAX_LENGTH);
   const [cluster, candidates, countries] = await Promise.all([
     getCluster(actor, params.slug).catch(asErrorResponse),
     find ? findMemberCandidates(actor, params.slug, find, { locale }).catch(asErrorResponse) : null,
