@@ -117,3 +117,29 @@ export const describeLoad = (r: LoadResult) =>
   `${r.requestsPerSecond.toFixed(0)} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms (${r.total} requests, ${r.non2xx} non-2xx, ${r.errors} errors; server CPU ${r.cpuMsPerRequest.toFixed(2)} ms per request, i.e. at most ${(1000 / r.cpuMsPerRequest).toFixed(0)} req/s on one free core)`;
 
 export const verdict = (ok: boolean) => (ok ? 'met' : '**missed**');
+
+/**
+ * Load spread over several pages: each request picks one of `paths` at random (uniformly), as
+ * readers arriving at different views of the same site do. Reported under `label`.
+ */
+export async function loadMix(server: RunningServer, label: string, paths: readonly string[], seconds: number): Promise<LoadResult> {
+  const pid = server.child.pid as number;
+  const cpuBefore = cpuMs(pid);
+  const pick = () => paths[Math.floor(Math.random() * paths.length)] as string;
+  const result = await autocannon({
+    url: server.url,
+    connections: CONNECTIONS,
+    duration: seconds,
+    requests: [{ method: 'GET', setupRequest: (request: Record<string, unknown>) => ({ ...request, path: pick() }) }],
+  });
+  return {
+    path: label,
+    requestsPerSecond: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    total: result.requests.total,
+    non2xx: result.non2xx,
+    errors: result.errors,
+    cpuMsPerRequest: (cpuMs(pid) - cpuBefore) / Math.max(1, result.requests.total),
+  };
+}
