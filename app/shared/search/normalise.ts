@@ -80,12 +80,14 @@ export const ARABIC_ARTICLE_PREFIXES = ['وال', 'بال', 'كال', 'فال', 
 const ARTICLE = new RegExp(`^(?:${ARABIC_ARTICLE_PREFIXES.join('|')})(?=[^ ]{2})`, 'u');
 const CONJUNCTION = /^و(?=[^ ]{3})/u;
 
+/** Any letter of LETTER_FOLDS (one regular expression: faster than a lookup per character). */
+const FOLDED_LETTER = new RegExp(`[${Object.keys(LETTER_FOLDS).join('')}]`, 'gu');
+
 function foldLowered(lowered: string, decompose: boolean): string {
-  let folded = '';
-  for (const part of (decompose ? lowered.normalize('NFD') : lowered).replace(COMBINING_MARK, '')) {
-    folded += LETTER_FOLDS[part] ?? part;
-  }
-  return folded.replace(SEPARATOR, ' ');
+  return (decompose ? lowered.normalize('NFD') : lowered)
+    .replace(COMBINING_MARK, '')
+    .replace(FOLDED_LETTER, (letter) => LETTER_FOLDS[letter]!)
+    .replace(SEPARATOR, ' ');
 }
 
 /** Text with its characters in search form (`mosaic_fold`); spaces are kept as they are. */

@@ -1,33 +1,15 @@
 /**
  * One comparison form for headers, vocabulary labels and names typed by people in three
- * languages: lower case, Latin accents dropped, Arabic letters folded (hamza and alef forms, ta
- * marbuta, alef maqsura, diacritics, tatweel, Arabic-Indic digits, a leading ال on each word),
- * punctuation turned into single spaces. `Coopérative` = `cooperative`, `التعاونية` = `تعاونيه`.
- * Pure.
+ * languages (`Coopérative` = `cooperative`, `التعاونية` = `تعاونيه`). Characters are folded by
+ * the search normaliser's rules (`foldText`: case, accents, Arabic letter forms, diacritics,
+ * tatweel, Arabic-Indic digits), after compatibility composition (NFKC: full-width letters,
+ * ligatures, presentation forms). The words differ from search on purpose: every run of
+ * punctuation or symbols becomes one space, and only a leading ال (or وال) is dropped, where search
+ * also strips بال, كال, فال, لل and a leading و for recall. Matching a header or a vocabulary label,
+ * or calling two records duplicates, must not merge different words (`ورشة`, "workshop", would
+ * lose its و). Pure.
  */
-
-const COMBINING_MARKS = /\p{M}/gu;
-
-/** Arabic letter forms folded to one, diacritics and tatweel dropped, Arabic-Indic digits made ASCII. */
-const ARABIC_FOLDS: Readonly<Record<string, string>> = {
-  أ: 'ا',
-  إ: 'ا',
-  آ: 'ا',
-  ٱ: 'ا',
-  ؤ: 'و',
-  ئ: 'ي',
-  ى: 'ي',
-  ة: 'ه',
-  '\u0640': '',
-};
-const ARABIC_TO_FOLD = /[\u064B-\u065F\u0670\u06D6-\u06ED\u0640أإآٱؤئىة٠-٩۰-۹]/g;
-
-function foldArabicCharacter(character: string): string {
-  const code = character.charCodeAt(0);
-  if (code >= 0x0660 && code <= 0x0669) return String(code - 0x0660);
-  if (code >= 0x06f0 && code <= 0x06f9) return String(code - 0x06f0);
-  return ARABIC_FOLDS[character] ?? '';
-}
+import { foldText } from '#app/shared/search/normalise.ts';
 
 /** Drops a leading ال (and وال) from Arabic words of more than two letters after it. */
 function dropArticle(word: string): string {
@@ -37,7 +19,7 @@ function dropArticle(word: string): string {
 
 /** Printable ASCII: no accent, no Arabic letter, so the fast path below gives the same result. */
 const PLAIN_ASCII = /^[\x20-\x7e]*$/;
-/** ASCII and the basic Arabic block only: nothing that Unicode normalisation would change. */
+/** ASCII and the basic Arabic block only: nothing that compatibility composition would change. */
 const ASCII_OR_ARABIC = /^[\x20-\x7e\u0600-\u06ff]*$/;
 
 export function normaliseLabel(text: string): string {
@@ -47,10 +29,7 @@ export function normaliseLabel(text: string): string {
       .toLowerCase()
       .replace(/[^a-z0-9]+/g, ' ')
       .trim();
-  const composed = ASCII_OR_ARABIC.test(text) ? text : text.normalize('NFKC');
-  const arabicFolded = composed.replace(ARABIC_TO_FOLD, foldArabicCharacter);
-  const folded = (ASCII_OR_ARABIC.test(arabicFolded) ? arabicFolded : arabicFolded.normalize('NFD').replace(COMBINING_MARKS, ''))
-    .toLowerCase()
+  const folded = foldText(ASCII_OR_ARABIC.test(text) ? text : text.normalize('NFKC'))
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
   return folded ? folded.split(' ').map(dropArticle).join(' ') : '';
