@@ -47,10 +47,31 @@ describe('public page cache', () => {
     expect(cache.keyOf(request('/en/', { headers: { Authorization: 'Bearer mos_x' } }))).toBeNull();
     expect(cache.keyOf(request('/en/account/reset-password?token=secret'))).toBeNull();
     expect(cache.keyOf(request('/en/organisations/batna?token=secret'))).toBeNull();
-    expect(cache.keyOf(request('/en/organisations.data?country=TN'))).toBeNull();
+    expect(cache.keyOf(request('/en/account/sessions.data'))).toBeNull();
     expect(cache.keyOf(request('/en/_root.data'))).toBeNull();
     expect(cache.keyOf(request('/en/', { method: 'POST' }))).toBeNull();
     expect(createPublicPageCache({ ttlMs: 0 }).keyOf(request('/en/'))).toBeNull();
+  });
+
+  it('caches the loader data of a listed view, which a hydrated page fetches on a client-side navigation', async () => {
+    const cache = createPublicPageCache({ ttlMs: 60_000, queryKeyedPaths: /^\/(ar|fr|en)\/organisations$/ });
+    expect(cache.keyOf(request('/en/organisations.data?country=TN'))).toBe('/en/organisations.data?country=TN');
+    let renders = 0;
+    const render = async () => {
+      renders += 1;
+      return new Response('[{"_1":2},"list"]', { headers: { 'Content-Type': 'text/x-script' } });
+    };
+    await cache.serve(request('/en/organisations.data?country=TN'), 'a', render);
+    const hit = await cache.serve(request('/en/organisations.data?country=TN'), 'b', render);
+    expect(hit.headers.get('X-Mosaic-Cache')).toBe('hit');
+    expect(await hit.text()).toBe('[{"_1":2},"list"]');
+    expect(renders).toBe(1);
+    // A document answered under a data key, or data under a page key, is not kept.
+    const page = async () => new Response('<p>x</p>', { headers: { 'Content-Type': 'text/html' } });
+    await cache.serve(request('/en/organisations.data?country=MA'), 'a', page);
+    expect((await cache.serve(request('/en/organisations.data?country=MA'), 'b', page)).headers.get('X-Mosaic-Cache')).toBeNull();
+    await cache.serve(request('/en/organisations?country=MA'), 'a', render);
+    expect((await cache.serve(request('/en/organisations?country=MA'), 'b', render)).headers.get('X-Mosaic-Cache')).toBeNull();
   });
 
   it('keeps nothing personal: cookies set, no-store, errors, non-HTML or no nonce are rendered every time', async () => {

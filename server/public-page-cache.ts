@@ -13,7 +13,8 @@
  *
  * Only paths without a query are cached, except the paths in `queryKeyedPaths` (the public
  * directory, map and search, whose every view is a canonical URL made of public filters): for
- * those the query string is part of the key.
+ * those the query string is part of the key, and their loader data (`<path>.data?…`, fetched by
+ * a hydrated page on a client-side navigation) is cached as well.
  */
 
 export interface PublicPageCache {
@@ -82,7 +83,11 @@ export function createPublicPageCache({
     if (ttlMs <= 0 || request.method !== 'GET') return null;
     if (request.headers.has('cookie') || request.headers.has('authorization')) return null;
     const url = new URL(request.url);
-    if (url.pathname.endsWith('.data')) return null;
+    if (url.pathname.endsWith('.data')) {
+      // The loader data of a listed view, which a hydrated page fetches when a reader follows a
+      // facet link: as public as the view's document. Other data requests are not cached.
+      return queryKeyedPaths?.test(url.pathname.slice(0, -'.data'.length)) ? `${url.pathname}${url.search}` : null;
+    }
     if (!url.search) return url.pathname;
     return queryKeyedPaths?.test(url.pathname) ? `${url.pathname}${url.search}` : null;
   }
@@ -105,12 +110,11 @@ export function createPublicPageCache({
   /** The page as an entry if it may be shared, and the response to send its requester. */
   async function keep(key: string, response: Response, nonce: string): Promise<{ entry: Entry | null; response: Response }> {
     const cacheControl = response.headers.get('cache-control') ?? '';
+    const contentType = response.headers.get('content-type') ?? '';
+    // A document carries its nonce; React Router's data (turbo-stream, `text/x-script`) has none.
+    const shareableBody = (key.split('?')[0] ?? '').endsWith('.data') ? contentType.startsWith('text/x-script') : contentType.startsWith('text/html');
     const shareable =
-      nonce !== '' &&
-      response.status === 200 &&
-      (response.headers.get('content-type') ?? '').startsWith('text/html') &&
-      !response.headers.has('set-cookie') &&
-      !/no-store|private/.test(cacheControl);
+      nonce !== '' && response.status === 200 && shareableBody && !response.headers.has('set-cookie') && !/no-store|private/.test(cacheControl);
     if (!shareable) return { entry: null, response };
     const body = Buffer.from(await response.arrayBuffer());
     const at = now();
