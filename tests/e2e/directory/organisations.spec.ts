@@ -80,6 +80,34 @@ test.describe('organisations directory', () => {
     await checkPage(page);
   });
 
+  test('with JavaScript, facet, chip and card links navigate without reloading the page', async ({ openPage }) => {
+    const page = await openPage({ locale: 'en' });
+    await page.goto('/en/organisations');
+    await checkPage(page);
+    // A full page load would forget this; a client-side navigation keeps it.
+    await page.evaluate(() => {
+      (window as unknown as { sameDocument: boolean }).sameDocument = true;
+    });
+    const sameDocument = () => page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument === true);
+    await page.locator('#facet-country ~ ul a', { hasText: 'Tunisia' }).click();
+    await expect(page).toHaveURL('/en/organisations?country=TN');
+    await expect(page.locator('.chip')).toContainText('Tunisia');
+    expect(await sameDocument()).toBe(true);
+    await checkPage(page);
+    await page.getByRole('link', { name: message('en', 'directory.organisations.active.remove', { filter: 'Tunisia' }) }).click();
+    await expect(page).toHaveURL('/en/organisations');
+    await expect(page.locator('.chip')).toHaveCount(0);
+    await checkPage(page);
+    await page.locator('.org-card__name a').first().click();
+    await expect(page).toHaveURL(/\/en\/organisations\/[a-z0-9-]+$/);
+    expect(await sameDocument()).toBe(true);
+    await checkPage(page);
+    // The downloads stay with the browser.
+    await page.goBack();
+    await expect(page.locator('a[download]').first()).toHaveAttribute('href', /export\.csv/);
+    await checkPage(page);
+  });
+
   test('the search form keeps the facets, and one link clears everything, without JavaScript', async ({ openPage }) => {
     const page = await openPage({ locale: 'fr', javaScriptEnabled: false, viewport: PHONE });
     await page.goto('/fr/organisations?type=enterprise');
