@@ -130,7 +130,7 @@ export async function loadMix(server: RunningServer, label: string, paths: reado
     url: server.url,
     connections: CONNECTIONS,
     duration: seconds,
-    requests: [{ method: 'GET', setupRequest: (request: Record<string, unknown>) => ({ ...request, path: pick() }) }],
+    requests: [{ method: 'GET', setupRequest: (request) => ({ ...request, path: pick() }) }],
   });
   return {
     path: label,

@@ -42,13 +42,13 @@ interface Entry {
   status: number;
   headers: [string, string][];
   /** The document's bytes split where its nonce was: a hit joins them around the new nonce. */
-  parts: Buffer[];
+  parts: Buffer<ArrayBuffer>[];
   freshUntil: number;
   staleUntil: number;
 }
 
-function splitAtNonce(body: Buffer, nonce: string): Buffer[] {
-  const parts: Buffer[] = [];
+function splitAtNonce(body: Buffer<ArrayBuffer>, nonce: string): Buffer<ArrayBuffer>[] {
+  const parts: Buffer<ArrayBuffer>[] = [];
   let from = 0;
   for (let at = body.indexOf(nonce, from, 'utf8'); at !== -1; at = body.indexOf(nonce, from, 'utf8')) {
     parts.push(body.subarray(from, at));
@@ -58,9 +58,9 @@ function splitAtNonce(body: Buffer, nonce: string): Buffer[] {
   return parts;
 }
 
-function joinAroundNonce(parts: Buffer[], nonce: string): Buffer {
+function joinAroundNonce(parts: Buffer<ArrayBuffer>[], nonce: string): Buffer<ArrayBuffer> {
   const separator = Buffer.from(nonce, 'utf8');
-  const pieces: Buffer[] = [];
+  const pieces: Buffer<ArrayBuffer>[] = [];
   parts.forEach((part, index) => {
     if (index > 0) pieces.push(separator);
     pieces.push(part);
@@ -112,9 +112,15 @@ export function createPublicPageCache({
     const cacheControl = response.headers.get('cache-control') ?? '';
     const contentType = response.headers.get('content-type') ?? '';
     // A document carries its nonce; React Router's data (turbo-stream, `text/x-script`) has none.
-    const shareableBody = (key.split('?')[0] ?? '').endsWith('.data') ? contentType.startsWith('text/x-script') : contentType.startsWith('text/html');
+    const shareableBody = (key.split('?')[0] ?? '').endsWith('.data')
+      ? contentType.startsWith('text/x-script')
+      : contentType.startsWith('text/html');
     const shareable =
-      nonce !== '' && response.status === 200 && shareableBody && !response.headers.has('set-cookie') && !/no-store|private/.test(cacheControl);
+      nonce !== '' &&
+      response.status === 200 &&
+      shareableBody &&
+      !response.headers.has('set-cookie') &&
+      !/no-store|private/.test(cacheControl);
     if (!shareable) return { entry: null, response };
     const body = Buffer.from(await response.arrayBuffer());
     const at = now();
