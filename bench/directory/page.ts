@@ -8,7 +8,7 @@
  * Three measures, each with autocannon at 32 connections on the same machine:
  * 1. as anonymous readers get it: through the public page cache (decision 0007, 2 s fresh and up
  *    to 10 s stale while one request renders it anew), one view at a time; this is the goal;
- * 2. the same cache under a mix of 24 views (three languages, countries, subsectors, the flag,
+ * 2. the same cache under a mix of 26 views (three languages, countries, subsectors, the flag,
  *    pages, a search), each request picking one at random: every view expires and is rendered
  *    again while the others are read;
  * 3. rendered for every request (`PAGE_CACHE_SECONDS=0`, as signed-in readers get it), for
