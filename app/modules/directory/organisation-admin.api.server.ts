@@ -15,8 +15,8 @@ import {
   decideProposal,
   updateOrganisation,
 } from './organisation-admin.service.server.ts';
-import { listedPersonSchema, managedPersonSchema, personInputSchema } from './people.contracts.ts';
-import { addPerson, listPeople } from './people.service.server.ts';
+import { listedPersonSchema, managedPersonSchema, personAccountInputSchema, personInputSchema } from './people.contracts.ts';
+import { addPerson, linkPersonAccount, listPeople, unlinkPersonAccount } from './people.service.server.ts';
 
 const TAG = 'organisation-management';
 
@@ -160,6 +160,56 @@ const addPersonRoute = protectedRoute({
   responses: { 201: jsonContent(managedPersonSchema, 'The person as added.'), 403: forbidden, 404: notFound },
 });
 
+const personParams = z.object({ slug: slugSchema, personId: z.string().min(1).max(64) });
+
+const personNotFound = problemContent(
+  'No organisation has this slug (`DIRECTORY_MANAGE_NOT_FOUND`), or it has no person with this id (`DIRECTORY_MANAGE_PERSON_NOT_FOUND`).',
+  {
+    status: 404,
+    code: 'DIRECTORY_MANAGE_PERSON_NOT_FOUND',
+  },
+);
+
+const linkPersonAccountRoute = protectedRoute({
+  method: 'put',
+  path: '/organisations/{slug}/people/{personId}/account',
+  tags: [TAG],
+  operationId: 'linkOrganisationPersonAccount',
+  summary: 'Link a person to an account',
+  description:
+    'For the organisation’s managers: links the person to the existing account whose holder verified this e-mail (an unverified address counts as no account). Anyone else gets 403 before the e-mail is looked up, so only managers learn whether an account has it. An account belongs to one person. Idempotent; audited as `directory.person.link`.',
+  request: {
+    params: personParams,
+    body: { required: true, content: { 'application/json': { schema: personAccountInputSchema } } },
+  },
+  responses: {
+    200: jsonContent(managedPersonSchema, 'The person, linked (`hasAccount: true`).'),
+    400: problemContent(
+      'The e-mail is malformed (`COMMON_VALIDATION_FAILED`), or no account has it verified (`DIRECTORY_PEOPLE_ACCOUNT_NOT_FOUND`); `errors` names the field.',
+      { status: 400, code: 'DIRECTORY_PEOPLE_ACCOUNT_NOT_FOUND', fields: [{ field: 'email', code: 'account_not_found' }] },
+    ),
+    403: forbidden,
+    404: personNotFound,
+    409: problemContent('The account is already linked to another person; nothing was changed.', {
+      status: 409,
+      code: 'DIRECTORY_PEOPLE_ACCOUNT_TAKEN',
+      fields: [{ field: 'email', code: 'taken' }],
+    }),
+  },
+});
+
+const unlinkPersonAccountRoute = protectedRoute({
+  method: 'delete',
+  path: '/organisations/{slug}/people/{personId}/account',
+  tags: [TAG],
+  operationId: 'unlinkOrganisationPersonAccount',
+  summary: 'Unlink a person from their account',
+  description:
+    'For the organisation’s managers: the person is no longer linked to an account; the account itself stays. Idempotent (a person without an account changes nothing); audited as `directory.person.unlink`.',
+  request: { params: personParams },
+  responses: { 204: { description: 'The person is not linked to any account.' }, 403: forbidden, 404: personNotFound },
+});
+
 export function createOrganisationAdminApi() {
   return createApiRouter()
     .openapi(createOrganisationRoute, async (c) => c.json(await createOrganisation(currentUser(c), c.req.valid('json')), 201))
@@ -179,5 +229,14 @@ export function createOrganisationAdminApi() {
       const list = await listPeople(c.get('actor') ?? anonymous, c.req.valid('param').slug);
       return c.json(list.managed ? { managed: true as const, items: list.people } : { managed: false as const, items: list.people }, 200);
     })
-    .openapi(addPersonRoute, async (c) => c.json(await addPerson(currentUser(c), c.req.valid('param').slug, c.req.valid('json')), 201));
+    .openapi(addPersonRoute, async (c) => c.json(await addPerson(currentUser(c), c.req.valid('param').slug, c.req.valid('json')), 201))
+    .openapi(linkPersonAccountRoute, async (c) => {
+      const { slug, personId } = c.req.valid('param');
+      return c.json(await linkPersonAccount(currentUser(c), slug, personId, c.req.valid('json')), 200);
+    })
+    .openapi(unlinkPersonAccountRoute, async (c) => {
+      const { slug, personId } = c.req.valid('param');
+      await unlinkPersonAccount(currentUser(c), slug, personId);
+      return c.body(null, 204);
+    });
 }

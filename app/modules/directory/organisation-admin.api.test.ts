@@ -2,10 +2,11 @@
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { assignRole, seedRoles } from '#app/modules/identity/index.ts';
-import { apiRequest, createPerson, createTestApp, issueToken, type TestApp } from '#app/shared/api/testing/api-test-app.ts';
+import { apiRequest, createPerson, createTestApp, issueToken, TEST_ORIGIN, type TestApp } from '#app/shared/api/testing/api-test-app.ts';
 import { system } from '#app/shared/auth/actor.ts';
-import { auditLog, organisation } from '#app/shared/db/schema.ts';
-import { insertOrganisation, type OrganisationRow } from '#tests/factories/directory.ts';
+import { auditLog, organisation, person } from '#app/shared/db/schema.ts';
+import { translate } from '#app/shared/i18n/catalog.server.ts';
+import { insertOrganisation, insertPerson, type OrganisationRow } from '#tests/factories/directory.ts';
 import { useTestDatabase } from '#tests/support/database.ts';
 
 describe('organisation management API', () => {
@@ -164,11 +165,140 @@ describe('organisation management API', () => {
     });
   });
 
+  describe('PUT and DELETE /api/v1/organisations/{slug}/people/{personId}/account', () => {
+    let workshop: OrganisationRow;
+    let workshopAdminToken: string;
+
+    beforeAll(async () => {
+      workshop = await insertOrganisation(db(), { name: { en: 'Linking Workshop' } });
+      const workshopAdmin = await createPerson({ name: 'Workshop Admin' });
+      await assignRole(system, {
+        userId: workshopAdmin.userId,
+        role: 'organisation_admin',
+        scopeType: 'organisation',
+        scopeId: workshop.slug,
+      });
+      workshopAdminToken = (await issueToken(workshopAdmin)).token;
+    });
+
+    const accountPath = (slug: string, personId: string) => `/api/v1/organisations/${slug}/people/${personId}/account`;
+
+    async function personRow(id: string) {
+      const [row] = await db().select().from(person).where(eq(person.id, id));
+      return row!;
+    }
+
+    async function auditActionsOf(organisationId: string) {
+      const rows = await db()
+        .select({ action: auditLog.action, data: auditLog.data })
+        .from(auditLog)
+        .where(eq(auditLog.subjectId, organisationId));
+      return rows.filter((row) => row.action.startsWith('directory.person.'));
+    }
+
+    it('lets the organisation admin link a person to an account by its e-mail, and unlink it', async () => {
+      const holder = await createPerson({ name: 'Salma Haddad' });
+      const someone = await insertPerson(db(), { organisationId: workshop.id, fullName: 'Salma Haddad' });
+      const linked = await apiRequest(app, accountPath(workshop.slug, someone.id), {
+        method: 'PUT',
+        token: workshopAdminToken,
+        json: { email: `  ${holder.email.toUpperCase()} ` },
+      });
+      expect(linked.status).toBe(200);
+      expect(await linked.json()).toMatchObject({ id: someone.id, fullName: 'Salma Haddad', hasAccount: true });
+      expect((await personRow(someone.id)).userId).toBe(holder.userId);
+
+      const unlinked = await apiRequest(app, accountPath(workshop.slug, someone.id), { method: 'DELETE', token: workshopAdminToken });
+      expect(unlinked.status).toBe(204);
+      expect(await unlinked.text()).toBe('');
+      expect((await personRow(someone.id)).userId).toBeNull();
+      expect(await auditActionsOf(workshop.id)).toEqual(
+        expect.arrayContaining([
+          { action: 'directory.person.link', data: { personId: someone.id, userId: holder.userId } },
+          { action: 'directory.person.unlink', data: { personId: someone.id, previousUserId: holder.userId } },
+        ]),
+      );
+    });
+
+    it('answers 403 to another organisation’s admin, whether the e-mail has an account or not, and changes nothing', async () => {
+      const holder = await createPerson({ name: 'Karim Mansour' });
+      const unlinkedPerson = await insertPerson(db(), { organisationId: workshop.id });
+      const linkedPerson = await insertPerson(db(), { organisationId: workshop.id, userId: holder.userId });
+      const auditBefore = await auditActionsOf(workshop.id);
+      for (const email of [(await createPerson()).email, 'nobody@example.org']) {
+        const refused = await apiRequest(app, accountPath(workshop.slug, unlinkedPerson.id), {
+          method: 'PUT',
+          token: adminToken,
+          json: { email },
+        });
+        expect(refused.status, email).toBe(403);
+        expect(await refused.json()).toMatchObject({ status: 403, code: 'COMMON_FORBIDDEN' });
+      }
+      const refusedUnlink = await apiRequest(app, accountPath(workshop.slug, linkedPerson.id), { method: 'DELETE', token: adminToken });
+      expect(refusedUnlink.status).toBe(403);
+      expect(await refusedUnlink.json()).toMatchObject({ status: 403, code: 'COMMON_FORBIDDEN' });
+      expect((await personRow(unlinkedPerson.id)).userId).toBeNull();
+      expect((await personRow(linkedPerson.id)).userId).toBe(holder.userId);
+      expect(await auditActionsOf(workshop.id)).toEqual(auditBefore);
+    });
+
+    it('refuses an e-mail without a verified account with the error the people page shows, in the caller’s language', async () => {
+      const someone = await insertPerson(db(), { organisationId: workshop.id });
+      const refused = await apiRequest(app, accountPath(workshop.slug, someone.id), {
+        method: 'PUT',
+        token: workshopAdminToken,
+        json: { email: 'nobody-here@example.org' },
+        headers: { 'Accept-Language': 'fr' },
+      });
+      expect(refused.status).toBe(400);
+      expect(refused.headers.get('content-language')).toBe('fr');
+      const problem = await refused.json();
+      expect(problem).toMatchObject({
+        status: 400,
+        code: 'DIRECTORY_PEOPLE_ACCOUNT_NOT_FOUND',
+        title: translate('fr', 'errors.DIRECTORY_PEOPLE_ACCOUNT_NOT_FOUND'),
+        errors: [{ field: 'email', code: 'account_not_found', message: translate('fr', 'errors.field.account_not_found') }],
+      });
+      expect(problem.title).not.toBe(translate('en', 'errors.DIRECTORY_PEOPLE_ACCOUNT_NOT_FOUND'));
+      expect((await personRow(someone.id)).userId).toBeNull();
+    });
+
+    it('answers 401 to an anonymous caller and changes nothing', async () => {
+      const holder = await createPerson();
+      const unlinkedPerson = await insertPerson(db(), { organisationId: workshop.id });
+      const linkedPerson = await insertPerson(db(), { organisationId: workshop.id, userId: holder.userId });
+      const link = await apiRequest(app, accountPath(workshop.slug, unlinkedPerson.id), {
+        method: 'PUT',
+        json: { email: (await createPerson()).email },
+      });
+      expect(link.status).toBe(401);
+      expect(await link.json()).toMatchObject({ code: 'COMMON_UNAUTHENTICATED' });
+      // A body-less DELETE without credentials reads to the front door as a possible cross-site form
+      // post (refused 403 before the API) unless it comes from our origin, as a browser's would.
+      const unlink = await apiRequest(app, accountPath(workshop.slug, linkedPerson.id), {
+        method: 'DELETE',
+        headers: { Origin: TEST_ORIGIN },
+      });
+      expect(unlink.status).toBe(401);
+      expect(await unlink.json()).toMatchObject({ code: 'COMMON_UNAUTHENTICATED' });
+      expect((await personRow(unlinkedPerson.id)).userId).toBeNull();
+      expect((await personRow(linkedPerson.id)).userId).toBe(holder.userId);
+    });
+
+    it('answers 404 for a person of another organisation', async () => {
+      const elsewhere = await insertPerson(db(), { organisationId: own.id });
+      const response = await apiRequest(app, accountPath(workshop.slug, elsewhere.id), { method: 'DELETE', token: workshopAdminToken });
+      expect(response.status).toBe(404);
+      expect(await response.json()).toMatchObject({ code: 'DIRECTORY_MANAGE_PERSON_NOT_FOUND' });
+    });
+  });
+
   it('documents its operations in the OpenAPI document', async () => {
     const document = (await (await apiRequest(app, '/api/v1/openapi.json')).json()) as { paths: Record<string, Record<string, unknown>> };
     expect(Object.keys(document.paths['/organisations'] ?? {})).toContain('post');
     expect(Object.keys(document.paths['/organisations/{slug}'] ?? {})).toContain('patch');
     expect(Object.keys(document.paths['/organisations/{slug}/claims'] ?? {})).toEqual(['post']);
     expect(Object.keys(document.paths['/organisation-claims/{id}/decision'] ?? {})).toEqual(['post']);
+    expect(Object.keys(document.paths['/organisations/{slug}/people/{personId}/account'] ?? {}).sort()).toEqual(['delete', 'put']);
   });
 });
