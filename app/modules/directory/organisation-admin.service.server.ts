@@ -7,7 +7,7 @@
  */
 import { actorForUser, assignRole } from '#app/modules/identity/index.ts';
 import { recordAudit } from '#app/shared/audit/audit.server.ts';
-import { type HistoryPage, listSubjectHistory } from '#app/shared/audit/history.server.ts';
+import { type HistoryEntry, type HistoryPage, listSubjectHistory } from '#app/shared/audit/history.server.ts';
 import { type Actor, system, type UserActor } from '#app/shared/auth/actor.ts';
 import { getConfig } from '#app/shared/config.server.ts';
 import { type Executor, getDb } from '#app/shared/db/client.server.ts';
@@ -53,6 +53,7 @@ import {
   updateOrganisationRow,
 } from './organisation-admin.repository.server.ts';
 import { slugBase, uniqueSlug } from './organisation-admin.slug.ts';
+import { selectPersonNamesOfEntries } from './people.repository.server.ts';
 
 type ValidOrganisationInput = ReturnType<typeof organisationInputSchema.parse>;
 
@@ -546,19 +547,30 @@ export async function removeOrganisationImage(actor: Actor, slug: string, fileId
   });
 }
 
+/** An entry of an organisation's history; one about a person names them while they are still in it. */
+export type OrganisationHistoryEntry = HistoryEntry & { personName: string | null };
+export type OrganisationHistoryPage = Omit<HistoryPage, 'entries'> & { entries: OrganisationHistoryEntry[] };
+
 /** Who changed the organisation, as whom, when and what; readable by those who manage it. */
 export async function organisationHistory(
   actor: Actor,
   slug: string,
   page = 1,
-): Promise<{ organisation: OrganisationSummary; history: HistoryPage }> {
+): Promise<{ organisation: OrganisationSummary; history: OrganisationHistoryPage }> {
   requireSignedIn(actor);
-  const row = await findOrganisationBySlug(getDb(), slug);
+  const db = getDb();
+  const row = await findOrganisationBySlug(db, slug);
   if (!row) throw notFound();
   const history = await listSubjectHistory(
     actor,
     { subjectType: 'organisation', subjectId: row.id, permission: 'directory.organisations.manage', scope: organisationSubject(row) },
     page,
   );
-  return { organisation: presentOrganisationSummary(row), history };
+  const personEntryIds = history.entries.filter((entry) => entry.action.startsWith('directory.person.')).map((entry) => entry.id);
+  const names = personEntryIds.length > 0 ? await selectPersonNamesOfEntries(db, row.id, personEntryIds) : [];
+  const nameOf = new Map(names.map(({ entryId, fullName }) => [entryId, fullName]));
+  return {
+    organisation: presentOrganisationSummary(row),
+    history: { ...history, entries: history.entries.map((entry) => ({ ...entry, personName: nameOf.get(entry.id) ?? null })) },
+  };
 }

@@ -7,6 +7,7 @@ import { auditLog, person, user } from '#app/shared/db/schema.ts';
 import { isAppError } from '#app/shared/errors.ts';
 import { insertOrganisation, insertPerson, type OrganisationRow } from '#tests/factories/directory.ts';
 import { useTestDatabase } from '#tests/support/database.ts';
+import { organisationHistory } from './organisation-admin.service.server.ts';
 import { addPerson, linkPersonAccount, listPeople, removePerson, unlinkPersonAccount, updatePerson } from './people.service.server.ts';
 
 describe('people of an organisation', () => {
@@ -154,6 +155,39 @@ describe('people of an organisation', () => {
         'DIRECTORY_PEOPLE_ACCOUNT_TAKEN',
       );
       expect(await linkedAccount(second.id)).toBeNull();
+    });
+
+    it('names in the organisation’s history the person linked or unlinked, while they are still in it', async () => {
+      const workshop = await insertOrganisation(db());
+      const workshopAdmin = actorWith([], {
+        userId: 'history-admin',
+        grants: [
+          {
+            role: 'organisation_admin',
+            scopeType: 'organisation',
+            scopeId: workshop.slug,
+            permissions: ['directory.organisations.manage'],
+            requiresTwoFactor: false,
+          },
+        ],
+      });
+      await account('amira@example.org');
+      await account('youssef@example.org');
+      const amira = await addPerson(workshopAdmin, workshop.slug, { fullName: 'Amira Zid' });
+      const youssef = await addPerson(workshopAdmin, workshop.slug, { fullName: 'Youssef Amri' });
+      await linkPersonAccount(workshopAdmin, workshop.slug, amira.id, { email: 'amira@example.org' });
+      await linkPersonAccount(workshopAdmin, workshop.slug, youssef.id, { email: 'youssef@example.org' });
+      await unlinkPersonAccount(workshopAdmin, workshop.slug, youssef.id);
+      await removePerson(workshopAdmin, workshop.slug, youssef.id);
+      const { history } = await organisationHistory(workshopAdmin, workshop.slug);
+      expect(history.entries.map((entry) => [entry.action, entry.personName])).toEqual([
+        ['directory.person.remove', null],
+        ['directory.person.unlink', null],
+        ['directory.person.link', null],
+        ['directory.person.link', 'Amira Zid'],
+        ['directory.person.add', null],
+        ['directory.person.add', 'Amira Zid'],
+      ]);
     });
 
     it('refuses another organisation’s admin before looking the e-mail up: 403 whether or not the account exists, nothing changed', async () => {

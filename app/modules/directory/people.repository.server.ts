@@ -1,7 +1,7 @@
 /** People of organisations (the only code touching the `person` table through drizzle), and the accounts they link to. */
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Executor } from '#app/shared/db/client.server.ts';
-import { user } from '#app/shared/db/schema.ts';
+import { auditLog, user } from '#app/shared/db/schema.ts';
 import { person } from './directory.schema.ts';
 
 export type PersonRow = typeof person.$inferSelect;
@@ -55,4 +55,16 @@ export async function findVerifiedAccountId(executor: Executor, email: string): 
 export async function findPersonOfAccount(executor: Executor, userId: string): Promise<PersonRow | undefined> {
   const [row] = await executor.select().from(person).where(eq(person.userId, userId)).limit(1);
   return row;
+}
+
+/**
+ * The current names of the people these audit entries are about (`data.personId`), for those
+ * still in the organisation: an entry about a person since removed names no one.
+ */
+export async function selectPersonNamesOfEntries(executor: Executor, organisationId: string, entryIds: readonly string[]) {
+  return executor
+    .select({ entryId: auditLog.id, fullName: person.fullName })
+    .from(auditLog)
+    .innerJoin(person, and(eq(person.id, sql`${auditLog.data} ->> 'personId'`), eq(person.organisationId, organisationId)))
+    .where(inArray(auditLog.id, [...entryIds]));
 }

@@ -1,6 +1,7 @@
 /**
- * /{locale}/organisations/:slug/history: every change to the organisation (its profile, people,
- * images, claims and decisions): who, as whom, when and which fields. For those who manage it.
+ * /{locale}/organisations/:slug/history: every change to the organisation (its profile, people and
+ * their accounts, images, claims and decisions): who, as whom, when and which fields; a change to a
+ * person still in the organisation names them. For those who manage it.
  */
 import { ManageNav } from '#app/modules/directory/components/manage-nav.tsx';
 import { organisationHistory } from '#app/modules/directory/index.ts';
@@ -26,6 +27,8 @@ const NAMED_ACTIONS = new Set([
   'person.add',
   'person.update',
   'person.remove',
+  'person.link',
+  'person.unlink',
 ]);
 
 function actionKey(action: string): string {
@@ -67,6 +70,11 @@ export default function OrganisationHistoryPage({ loaderData }: Route.ComponentP
         hasNext={history.hasNext}
         pageHref={(page) => `?page=${page}`}
         actionLabel={(action) => t(`directory.manage.action.${actionKey(action)}`)}
+        detail={({ personName }) =>
+          personName && (
+            <p className="history-list__detail">{t('directory.manage.history.person', { name: <bdi key="name">{personName}</bdi> })}</p>
+          )
+        }
         fieldLabel={(field) => (NAMED_FIELDS.has(field) ? t(`directory.manage.field.${field}`) : field)}
       />
     </div>

@@ -1,8 +1,9 @@
 /**
  * People linked to accounts from the people page, without JavaScript, at 360 px, in French: the
  * demo organisation's admin adds a person, is told that an unknown e-mail has no account (what
- * was typed kept), links the person to the demo member's account, unlinks it and removes the
- * person again (the e2e database is shared by the specs). Someone who does not manage the
+ * was typed kept), links the person to the demo member's account, unlinks it, reads both changes,
+ * naming the person, in the organisation's history (fr, ar, en), and removes the person again (the
+ * e2e database is shared by the specs). Someone who does not manage the
  * organisation (the demo cluster manager) gets 403 on the page and on the link form, whether the
  * e-mail has an account or not, and nothing changes.
  */
@@ -78,6 +79,20 @@ test('an organisation admin links a person to an account and unlinks it; others 
     await expect(flash(admin, 'directory.manage.flash.accountUnlinked')).toBeVisible();
     await expect(card).toContainText(message('fr', 'directory.manage.people.accountNone'));
     await checkPage(admin);
+  });
+
+  await test.step('the organisation’s history names the person linked and unlinked, in every language', async () => {
+    for (const locale of ['fr', 'ar', 'en'] as const) {
+      await admin.goto(`/${locale}/organisations/demo-organisation/history`);
+      // Other specs change the demo organisation at the same time: only this person's entries count.
+      const entries = admin
+        .locator('.history-list__entry')
+        .filter({ hasText: message(locale, 'directory.manage.history.person', { name }) });
+      await expect(entries.nth(0).locator('.history-list__what')).toHaveText(message(locale, 'directory.manage.action.person-unlink'));
+      await expect(entries.nth(1).locator('.history-list__what')).toHaveText(message(locale, 'directory.manage.action.person-link'));
+      await expect(entries.nth(2).locator('.history-list__what')).toHaveText(message(locale, 'directory.manage.action.person-add'));
+      await checkPage(admin);
+    }
   });
 
   await test.step('someone who does not manage the organisation gets 403, whether the e-mail has an account or not', async () => {
