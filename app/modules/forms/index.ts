@@ -1,0 +1,44 @@
+/** The forms module's public surface: the form engine's contracts and pure logic (decision 0011). */
+export {
+  type AnswerValidation,
+  type FormVisibility,
+  fieldName,
+  firstPage,
+  formVisibility,
+  isVisible,
+  mediaTypeAccepted,
+  nextPage,
+  OTHER_CHOICE,
+  pageContent,
+  pageProgress,
+  previousPage,
+  rankedCount,
+  shownPages,
+  type ValidateOptions,
+  validateAnswers,
+  visibleQuestions,
+} from './form-answers.ts';
+export { type AnswerCondition, evaluateCondition, isAnswered, OPERATORS_BY_TYPE } from './form-conditions.ts';
+export { checkFormDefinition, isCalendarDate, type LocatedQuestion, questionsInOrder } from './form-definition.ts';
+export { columnsOf, type ExportCell, type ExportColumn, type ExportOptions, exportRow, mergeColumns } from './form-export.ts';
+export {
+  answersFromFormFields,
+  type FormFields,
+  type FormFieldValue,
+  mergePageAnswers,
+  parseLocalisedNumber,
+  toAsciiDigits,
+  type UploadedFileMeta,
+} from './form-fields.ts';
+export {
+  assertEditable,
+  type ChangeSeverity,
+  diffVersions,
+  type FormDiff,
+  nextDraft,
+  publishVersion,
+  type QuestionChange,
+  type QuestionChangeKind,
+  versionForResponse,
+} from './form-versions.ts';
+export * from './forms.contracts.ts';
