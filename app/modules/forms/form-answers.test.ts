@@ -280,6 +280,48 @@ describe('validateAnswers', () => {
   });
 });
 
+describe('codes that objects inherit', () => {
+  it('reads no answer for a question coded "constructor" until it is given', () => {
+    const definition = formDefinitionSchema.parse({
+      code: 'f',
+      title: label,
+      pages: [
+        {
+          code: 'p1',
+          sections: [
+            {
+              code: 's1',
+              questions: [
+                { code: 'constructor', type: 'short-text', label, required: true },
+                {
+                  code: 'grid',
+                  type: 'matrix',
+                  label,
+                  required: true,
+                  rows: [{ code: 'constructor', label }],
+                  columns: [{ code: 'a', label }],
+                },
+              ],
+            },
+          ],
+        },
+        {
+          code: 'p2',
+          sections: [
+            { code: 's2', questions: [{ code: 'b', type: 'short-text', label, showIf: { op: 'answered', question: 'constructor' } }] },
+          ],
+        },
+      ],
+    });
+    expect(isVisible(definition, {}, 'b')).toBe(false);
+    expect(errorsOf({ grid: { other: 'a' } }, definition)).toEqual([
+      ['constructor', 'FORMS_ANSWER_REQUIRED', undefined],
+      ['grid.other', 'FORMS_ANSWER_UNKNOWN_ROW', undefined],
+    ]);
+    expect(errorsOf({ constructor: 'x', grid: { constructor: 'a' } }, definition)).toEqual([]);
+  });
+});
+
 describe('mediaTypeAccepted', () => {
   it('matches exact types and families, ignoring parameters and case', () => {
     expect(mediaTypeAccepted('Image/PNG', ['image/*'])).toBe(true);

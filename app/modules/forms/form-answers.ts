@@ -8,7 +8,7 @@
  * answered, and the answers to hidden questions are dropped.
  */
 import { AppError } from '#app/shared/errors.ts';
-import { evaluateCondition, isAnswered } from './form-conditions.ts';
+import { evaluateCondition, isAnswered, ownValue } from './form-conditions.ts';
 import { isCalendarDate, isValidPattern } from './form-definition.ts';
 import {
   type AnswerError,
@@ -75,7 +75,7 @@ function walkShown(definition: FormDefinition, onShown: (question: FormQuestion,
 
 /** What the answers show of the form. */
 export function formVisibility(definition: FormDefinition, answers: RawAnswers): FormVisibility {
-  return walkShown(definition, (question) => answers[question.code]);
+  return walkShown(definition, (question) => ownValue(answers, question.code));
 }
 
 /** The questions shown, in form order. */
@@ -301,7 +301,7 @@ export function validateAnswers(definition: FormDefinition, answers: RawAnswers,
   const requiredOn = options.pages ? new Set(options.pages) : null;
 
   walkShown(definition, (question, page) => {
-    const value = answers[question.code];
+    const value = ownValue(answers, question.code);
     const mustAnswer = question.required === true && (requiredOn === null || requiredOn.has(page.code));
     if (!isAnswered(value)) {
       if (mustAnswer) errors.push({ question: question.code, field: question.code, code: 'FORMS_ANSWER_REQUIRED' });
@@ -318,7 +318,7 @@ export function validateAnswers(definition: FormDefinition, answers: RawAnswers,
     }
     if (question.type === 'matrix' && mustAnswer) {
       const cells = checked.value as Record<string, string>;
-      const missing = question.rows.filter((row) => cells[row.code] === undefined);
+      const missing = question.rows.filter((row) => !Object.hasOwn(cells, row.code));
       for (const row of missing)
         errors.push({ question: question.code, field: fieldName(question.code, row.code), code: 'FORMS_ANSWER_ROW_REQUIRED' });
       if (missing.length > 0) return undefined;

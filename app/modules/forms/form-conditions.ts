@@ -29,6 +29,14 @@ export const OPERATORS_BY_TYPE: Record<QuestionType, readonly AnswerOperator[]> 
 /** A test on one question's answer (a condition that is not all/any/not). */
 export type AnswerCondition = Extract<Condition, { question: string }>;
 
+/**
+ * The value a record holds under `key` itself: a code such as `constructor` is a valid question,
+ * row or option code and must not read what every object inherits.
+ */
+export function ownValue(record: Readonly<Record<string, unknown>>, key: string): unknown {
+  return Object.hasOwn(record, key) ? record[key] : undefined;
+}
+
 /** True when the value says something: not missing, not blank text, not an empty list or matrix. */
 export function isAnswered(value: unknown): boolean {
   if (value === undefined || value === null) return false;
@@ -80,7 +88,7 @@ export function evaluateCondition(condition: Condition, answers: Readonly<Record
     case 'not':
       return !evaluateCondition(condition.condition, answers);
     default:
-      return testAnswer(condition, answers[condition.question]);
+      return testAnswer(condition, ownValue(answers, condition.question));
   }
 }
 

@@ -190,7 +190,7 @@ function conditionProblems(
   });
 }
 
-/** Every problem of a definition, in form order; none means it can be published. */
+/** Every problem of a definition (duplicate codes first, then page by page); none means it can be published. */
 export function checkFormDefinition(definition: FormDefinition): DefinitionProblem[] {
   const located = questionsInOrder(definition);
   const byCode = new Map<string, LocatedQuestion>();

@@ -7,6 +7,7 @@
 import type { Locale } from '#app/shared/i18n/locales.ts';
 import { textIn } from '#app/shared/i18n/translatable.ts';
 import { fieldName, OTHER_CHOICE } from './form-answers.ts';
+import { ownValue } from './form-conditions.ts';
 import { questionsInOrder } from './form-definition.ts';
 import type { ChoiceValue, FormDefinition, FormOption, FormQuestion, QuestionType, RawAnswers } from './forms.contracts.ts';
 
@@ -110,7 +111,7 @@ function answerCells(question: FormQuestion, value: unknown, locale: Locale, cho
     case 'matrix': {
       const matrix = value as Record<string, string>;
       for (const row of question.rows) {
-        const column = matrix[row.code];
+        const column = ownValue(matrix, row.code) as string | undefined;
         cells[fieldName(question.code, row.code)] = column === undefined ? null : optionText(question.columns, column, locale, choices);
       }
       return cells;
@@ -134,7 +135,7 @@ export function exportRow(
 ): Record<string, ExportCell> {
   const row: Record<string, ExportCell> = Object.fromEntries(columnsOf(definition, locale).map((column) => [column.key, null]));
   for (const { question } of questionsInOrder(definition)) {
-    const value = answers[question.code];
+    const value = ownValue(answers, question.code);
     if (value === undefined || value === null) continue;
     Object.assign(row, answerCells(question, value, locale, options.choices ?? 'labels'));
   }

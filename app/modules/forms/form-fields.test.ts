@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { completeAnswers, needsSurvey } from './form.fixture.ts';
 import { validateAnswers } from './form-answers.ts';
-import { answersFromFormFields, type FormFieldValue, mergePageAnswers, parseLocalisedNumber, toAsciiDigits } from './form-fields.ts';
+import {
+  answersFromFormFields,
+  type FormFieldValue,
+  formFieldsFromAnswers,
+  mergePageAnswers,
+  parseLocalisedNumber,
+  toAsciiDigits,
+} from './form-fields.ts';
 
 type Fields = [string, FormFieldValue][];
 
@@ -134,6 +141,12 @@ describe('answersFromFormFields', () => {
     });
   });
 
+  it('leaves "other" to validation when the question offers no "other" choice', () => {
+    const { answers, errors } = answersFromFormFields(needsSurvey, 'training', [['formats.design', '_other']], 'en');
+    expect(errors).toEqual([]);
+    expect(answers).toEqual({ formats: { design: '_other' } });
+  });
+
   it('refuses an unknown page', () => {
     expect(() => answersFromFormFields(needsSurvey, 'nowhere', [], 'en')).toThrowError(
       expect.objectContaining({ code: 'FORMS_PAGE_NOT_FOUND' }),
@@ -147,6 +160,30 @@ describe('mergePageAnswers', () => {
     expect(mergePageAnswers(needsSurvey, 'about', draft, { 'org-name': 'New name', challenges: ['finance'] })).toEqual({
       'org-name': 'New name',
       challenges: ['skills'],
+    });
+  });
+});
+
+describe('formFieldsFromAnswers', () => {
+  it('gives back the fields that read as the same answers, page by page', () => {
+    const answers = { ...completeAnswers, 'org-size': { other: 'Coopérative' }, formats: { design: 'workshop' } };
+    for (const page of ['about', 'challenges', 'finance', 'training']) {
+      const fields = formFieldsFromAnswers(needsSurvey, page, answers);
+      const pairs = Object.entries(fields).flatMap(([name, values]) => values.map((value): [string, string] => [name, value]));
+      const read = answersFromFormFields(needsSurvey, page, pairs, 'en');
+      expect(read.errors, page).toEqual([]);
+      const onPage = Object.keys(read.answers);
+      expect(read.answers, page).toEqual(Object.fromEntries(Object.entries(answers).filter(([code]) => onPage.includes(code))));
+      expect(onPage.length, page).toBeGreaterThan(0);
+    }
+    expect(formFieldsFromAnswers(needsSurvey, 'about', answers)).toMatchObject({
+      'org-size': ['_other'],
+      'org-size._other': ['Coopérative'],
+      employees: ['12'],
+    });
+    expect(formFieldsFromAnswers(needsSurvey, 'training', answers)).toMatchObject({
+      'priorities.export': ['1'],
+      'formats.design': ['workshop'],
     });
   });
 });

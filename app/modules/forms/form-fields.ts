@@ -17,6 +17,7 @@
 import { AppError } from '#app/shared/errors.ts';
 import type { Locale } from '#app/shared/i18n/locales.ts';
 import { fieldName, OTHER_CHOICE, rankedCount } from './form-answers.ts';
+import { ownValue } from './form-conditions.ts';
 import { isCalendarDate } from './form-definition.ts';
 import type {
   AnswerError,
@@ -80,7 +81,8 @@ function textOf(value: FormFieldValue | undefined): string {
 }
 
 function readChoice(question: FormQuestion, value: string, fields: ReadonlyMap<string, FormFieldValue[]>): ChoiceValue | Read {
-  if (value !== OTHER_CHOICE) return value;
+  const offersOther = (question.type === 'single-choice' || question.type === 'multiple-choice') && question.other !== undefined;
+  if (value !== OTHER_CHOICE || !offersOther) return value;
   const other = textOf(fields.get(fieldName(question.code, OTHER_CHOICE))?.[0]);
   return other === '' ? refuse(question, 'FORMS_ANSWER_OTHER_TEXT_REQUIRED', undefined, OTHER_CHOICE) : { other };
 }
@@ -198,4 +200,54 @@ export function mergePageAnswers(definition: FormDefinition, pageCode: string, d
   const merged = Object.fromEntries(Object.entries(draft).filter(([code]) => !onPage.has(code)));
   for (const [code, value] of Object.entries(pageAnswers)) if (onPage.has(code)) merged[code] = value;
   return merged;
+}
+
+function choiceFields(code: string, choices: readonly unknown[]): Record<string, string[]> {
+  const fields: Record<string, string[]> = { [code]: [] };
+  for (const choice of choices) {
+    if (typeof choice === 'string') fields[code]?.push(choice);
+    else if (typeof choice === 'object' && choice !== null && 'other' in choice && typeof choice.other === 'string') {
+      fields[code]?.push(OTHER_CHOICE);
+      fields[fieldName(code, OTHER_CHOICE)] = [choice.other];
+    }
+  }
+  return fields;
+}
+
+/**
+ * What the inputs of a page show for these answers (a draft, or a page sent back with errors):
+ * field name -> values, several for ticked boxes. The inverse of `answersFromFormFields`. File
+ * inputs cannot be filled in; the page shows the stored file's name from the answer instead.
+ */
+export function formFieldsFromAnswers(definition: FormDefinition, pageCode: string, answers: RawAnswers): Record<string, string[]> {
+  const fields: Record<string, string[]> = {};
+  for (const question of questionsOf(definition, pageCode)) {
+    const value = ownValue(answers, question.code);
+    if (value === undefined || value === null) continue;
+    switch (question.type) {
+      case 'short-text':
+      case 'long-text':
+      case 'date':
+      case 'number':
+      case 'scale':
+        if (typeof value === 'string' || typeof value === 'number') fields[question.code] = [String(value)];
+        break;
+      case 'single-choice':
+        Object.assign(fields, choiceFields(question.code, [value]));
+        break;
+      case 'multiple-choice':
+        if (Array.isArray(value)) Object.assign(fields, choiceFields(question.code, value));
+        break;
+      case 'ranking':
+        if (Array.isArray(value))
+          for (const [index, code] of value.entries()) fields[fieldName(question.code, String(code))] = [String(index + 1)];
+        break;
+      case 'matrix':
+        for (const [row, column] of Object.entries(value)) if (typeof column === 'string') fields[fieldName(question.code, row)] = [column];
+        break;
+      case 'file':
+        break;
+    }
+  }
+  return fields;
 }

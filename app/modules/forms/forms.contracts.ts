@@ -252,8 +252,11 @@ export type AnswerValue = AnswerValueByType[QuestionType];
 /** Question code -> answer. Unanswered questions have no key. */
 export type FormAnswers = Record<string, AnswerValue>;
 
-/** Answers as they arrive (JSON from the API, a stored draft): checked by `validateAnswers`. */
-export const rawAnswersSchema = z.record(formCodeSchema, z.unknown());
+/**
+ * Answers as they arrive (JSON from the API, a stored draft): any key, so an unknown code is
+ * reported by `validateAnswers` as FORMS_ANSWER_UNKNOWN_QUESTION beside the others.
+ */
+export const rawAnswersSchema = z.record(z.string().max(200), z.unknown());
 export type RawAnswers = Record<string, unknown>;
 
 /** A response as stored: always read with the version it was given against. */

@@ -18,13 +18,14 @@ export {
   validateAnswers,
   visibleQuestions,
 } from './form-answers.ts';
-export { type AnswerCondition, evaluateCondition, isAnswered, OPERATORS_BY_TYPE } from './form-conditions.ts';
+export { type AnswerCondition, evaluateCondition, isAnswered, OPERATORS_BY_TYPE, ownValue } from './form-conditions.ts';
 export { checkFormDefinition, isCalendarDate, type LocatedQuestion, questionsInOrder } from './form-definition.ts';
 export { columnsOf, type ExportCell, type ExportColumn, type ExportOptions, exportRow, mergeColumns } from './form-export.ts';
 export {
   answersFromFormFields,
   type FormFields,
   type FormFieldValue,
+  formFieldsFromAnswers,
   mergePageAnswers,
   parseLocalisedNumber,
   toAsciiDigits,
