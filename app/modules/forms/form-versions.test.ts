@@ -123,6 +123,11 @@ describe('diffVersions', () => {
       changed: [{ code: 'satisfaction', changes: ['scale-range'], severity: 'structure' }],
       breaking: true,
     });
+    const ends = withQuestion('satisfaction', (q) => (q.type === 'scale' ? { ...q, maxLabel: { en: 'Very satisfied' } } : q));
+    expect(diffVersions(needsSurvey, ends)).toMatchObject({
+      changed: [{ code: 'satisfaction', changes: ['option-labels'], severity: 'wording' }],
+      breaking: false,
+    });
     const rows = withQuestion('formats', (q) => (q.type === 'matrix' ? { ...q, rows: q.rows.slice(0, 1) } : q));
     expect(diffVersions(needsSurvey, rows).changed).toEqual([{ code: 'formats', changes: ['rows'], severity: 'structure' }]);
   });

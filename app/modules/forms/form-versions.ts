@@ -170,24 +170,29 @@ function patternMessage(question: FormQuestion): unknown {
   return question.type === 'short-text' || question.type === 'long-text' ? question.pattern?.message : undefined;
 }
 
+/** What adding or removing entries of each labelled list means: new options or rows change the answers; a scale's end labels are wording. */
+const LIST_ADDED: Record<string, QuestionChangeKind> = {
+  options: 'options-added',
+  rows: 'rows',
+  columns: 'columns',
+  ends: 'option-labels',
+};
+const LIST_REMOVED: Record<string, QuestionChangeKind> = {
+  options: 'options-removed',
+  rows: 'rows',
+  columns: 'columns',
+  ends: 'option-labels',
+};
+
 function listChanges(name: string, before: readonly FormOption[], after: readonly FormOption[]): QuestionChangeKind[] {
   const codesBefore = before.map((o) => o.code);
   const codesAfter = after.map((o) => o.code);
-  const added = codesAfter.some((code) => !codesBefore.includes(code));
-  const removed = codesBefore.some((code) => !codesAfter.includes(code));
   const changes: QuestionChangeKind[] = [];
-  if (name === 'options') {
-    if (added) changes.push('options-added');
-    if (removed) changes.push('options-removed');
-  } else if (added || removed) changes.push(name === 'rows' ? 'rows' : 'columns');
-  const kept = codesAfter.filter((code) => codesBefore.includes(code));
-  if (
-    !sameJson(
-      kept,
-      codesBefore.filter((code) => codesAfter.includes(code)),
-    )
-  )
-    changes.push('options-reordered');
+  if (codesAfter.some((code) => !codesBefore.includes(code))) changes.push(LIST_ADDED[name] ?? 'option-labels');
+  if (codesBefore.some((code) => !codesAfter.includes(code))) changes.push(LIST_REMOVED[name] ?? 'option-labels');
+  const keptNow = codesAfter.filter((code) => codesBefore.includes(code));
+  const keptBefore = codesBefore.filter((code) => codesAfter.includes(code));
+  if (!sameJson(keptNow, keptBefore)) changes.push('options-reordered');
   const relabelled = after.some((option) => {
     const old = before.find((o) => o.code === option.code);
     return old !== undefined && !sameJson(old.label, option.label);

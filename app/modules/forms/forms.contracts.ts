@@ -69,19 +69,21 @@ export type Condition =
   | { op: 'includes'; question: string; value: string }
   | { op: PresenceOperator; question: string };
 
-export const conditionSchema: z.ZodType<Condition> = z.lazy(() =>
-  z.discriminatedUnion('op', [
-    z.object({ op: z.enum(['all', 'any']), conditions: z.array(conditionSchema).min(1).max(50) }),
-    z.object({ op: z.literal('not'), condition: conditionSchema }),
-    z.object({ op: z.enum(COMPARISON_OPERATORS), question: formCodeSchema, value: z.union([z.string().max(500), z.number()]) }),
-    z.object({ op: z.literal('includes'), question: formCodeSchema, value: formCodeSchema }),
-    z.object({ op: z.enum(PRESENCE_OPERATORS), question: formCodeSchema }),
-  ]),
-);
+export const conditionSchema: z.ZodType<Condition> = z
+  .lazy(() =>
+    z.discriminatedUnion('op', [
+      z.object({ op: z.enum(['all', 'any']), conditions: z.array(conditionSchema).min(1).max(50) }),
+      z.object({ op: z.literal('not'), condition: conditionSchema }),
+      z.object({ op: z.enum(COMPARISON_OPERATORS), question: formCodeSchema, value: z.union([z.string().max(500), z.number()]) }),
+      z.object({ op: z.literal('includes'), question: formCodeSchema, value: formCodeSchema }),
+      z.object({ op: z.enum(PRESENCE_OPERATORS), question: formCodeSchema }),
+    ]),
+  )
+  .meta({ id: 'FormCondition', description: 'Show-if condition on answers to questions of earlier pages; `all`/`any`/`not` nest.' });
 
 // ---- Questions --------------------------------------------------------------------------------
 
-export const formOptionSchema = z.object({ code: formCodeSchema, label: formLabelSchema });
+export const formOptionSchema = z.object({ code: formCodeSchema, label: formLabelSchema }).meta({ id: 'FormOption' });
 export type FormOption = z.infer<typeof formOptionSchema>;
 
 /** `YYYY-MM-DD`; whether the day exists is checked by `checkFormDefinition` / `validateAnswers`. */
@@ -172,18 +174,20 @@ export const matrixQuestionSchema = z.object({
   columns: z.array(formOptionSchema).max(20),
 });
 
-export const formQuestionSchema = z.discriminatedUnion('type', [
-  shortTextQuestionSchema,
-  longTextQuestionSchema,
-  numberQuestionSchema,
-  singleChoiceQuestionSchema,
-  multipleChoiceQuestionSchema,
-  scaleQuestionSchema,
-  rankingQuestionSchema,
-  dateQuestionSchema,
-  fileQuestionSchema,
-  matrixQuestionSchema,
-]);
+export const formQuestionSchema = z
+  .discriminatedUnion('type', [
+    shortTextQuestionSchema,
+    longTextQuestionSchema,
+    numberQuestionSchema,
+    singleChoiceQuestionSchema,
+    multipleChoiceQuestionSchema,
+    scaleQuestionSchema,
+    rankingQuestionSchema,
+    dateQuestionSchema,
+    fileQuestionSchema,
+    matrixQuestionSchema,
+  ])
+  .meta({ id: 'FormQuestion' });
 
 export type FormQuestion = z.infer<typeof formQuestionSchema>;
 export type QuestionOfType<T extends QuestionType> = Extract<FormQuestion, { type: T }>;
@@ -192,30 +196,36 @@ export type ChoiceQuestion = QuestionOfType<'single-choice' | 'multiple-choice'>
 
 // ---- Sections, pages, the definition ------------------------------------------------------------
 
-export const formSectionSchema = z.object({
-  code: formCodeSchema,
-  title: formLabelSchema.optional(),
-  description: formHelpSchema.optional(),
-  showIf: conditionSchema.optional(),
-  questions: z.array(formQuestionSchema).max(200),
-});
+export const formSectionSchema = z
+  .object({
+    code: formCodeSchema,
+    title: formLabelSchema.optional(),
+    description: formHelpSchema.optional(),
+    showIf: conditionSchema.optional(),
+    questions: z.array(formQuestionSchema).max(200),
+  })
+  .meta({ id: 'FormSection' });
 export type FormSection = z.infer<typeof formSectionSchema>;
 
 /** What one screen (one no-JavaScript POST) shows. */
-export const formPageSchema = z.object({
-  code: formCodeSchema,
-  title: formLabelSchema.optional(),
-  showIf: conditionSchema.optional(),
-  sections: z.array(formSectionSchema).max(50),
-});
+export const formPageSchema = z
+  .object({
+    code: formCodeSchema,
+    title: formLabelSchema.optional(),
+    showIf: conditionSchema.optional(),
+    sections: z.array(formSectionSchema).max(50),
+  })
+  .meta({ id: 'FormPage', description: 'What one screen (one POST without JavaScript) shows.' });
 export type FormPage = z.infer<typeof formPageSchema>;
 
-export const formDefinitionSchema = z.object({
-  code: formCodeSchema,
-  title: formLabelSchema,
-  description: formHelpSchema.optional(),
-  pages: z.array(formPageSchema).max(100),
-});
+export const formDefinitionSchema = z
+  .object({
+    code: formCodeSchema,
+    title: formLabelSchema,
+    description: formHelpSchema.optional(),
+    pages: z.array(formPageSchema).max(100),
+  })
+  .meta({ id: 'FormDefinition', description: 'One version of a form: pages, sections, questions, each with a stable code.' });
 export type FormDefinition = z.infer<typeof formDefinitionSchema>;
 
 // ---- Answers ----------------------------------------------------------------------------------
