@@ -275,7 +275,7 @@ async function main() {
       : []),
     ...(imported
       ? [
-          `### Import (goal on PostgreSQL: ${GOALS.importRows} rows in <= ${GOALS.importSeconds} s, i.e. at least ${GOALS.importRows / GOALS.importSeconds} rows/s)`,
+          `### Import (goal on PostgreSQL: ${GOALS.importRows} rows in <= ${GOALS.importSeconds} s, i.e. at least ${Math.floor(GOALS.importRows / GOALS.importSeconds)} rows/s)`,
           '',
           '| rows | time, rate | load average at the end | outcome | verdict |',
           '|---|---|---|---|---|',
