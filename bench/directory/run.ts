@@ -22,6 +22,7 @@ import { prepareDatabase } from '#server/boot.ts';
 import { ensureBuilt, projectRoot, runNode, startServer } from '#server/process-harness.ts';
 import { CONNECTIONS, describeLoad, type LoadResult, load, machineFacts, machineSection, verdict } from '../support.ts';
 import { type BenchTarget, openBenchDatabase } from './database.ts';
+import { childrenCpuSeconds, sampleImportBackends, withApplicationName } from './import-cpu.ts';
 import { IMPORT_EMAIL_DOMAIN, writeImportFile } from './import-file.ts';
 import { benchSearch, type SearchTiming } from './search.ts';
 
@@ -78,6 +79,9 @@ interface ImportResult {
   code: number | null;
   /** Load average (1, 5, 15 min) when the import ended: the machine is shared. */
   loadAfter: string;
+  /** CPU seconds of the import process and of its server backends (PostgreSQL), null where unknown. */
+  importCpu: number | null;
+  serverCpu: number | null;
 }
 
 async function importBench(target: BenchTarget, rows: number): Promise<ImportResult> {
@@ -87,17 +91,26 @@ async function importBench(target: BenchTarget, rows: number): Promise<ImportRes
   try {
     await writeImportFile(file, rows);
     console.log(`import: ${rows} rows written to ${file}; importing with the CLI...`);
+    const env =
+      target.kind === 'postgres' ? { ...databaseEnv(target), DATABASE_URL: withApplicationName(target.url) } : databaseEnv(target);
+    const backends = target.kind === 'postgres' ? await sampleImportBackends(target.url) : null;
+    const childrenBefore = childrenCpuSeconds();
     const started = performance.now();
-    const result = await runNode(['cli/mosaic.ts', 'import', file, '--kind', 'organisations'], databaseEnv(target));
+    const result = await runNode(['cli/mosaic.ts', 'import', file, '--kind', 'organisations'], env);
     const seconds = (performance.now() - started) / 1000;
+    const childrenAfter = childrenCpuSeconds();
+    const importCpu = childrenBefore === null || childrenAfter === null ? null : childrenAfter - childrenBefore;
+    const serverCpu = backends ? await backends.stop() : null;
     const summary =
       result.stdout.split('\n').find((line) => line.startsWith('Import of')) ??
       `${result.stdout.slice(-2000)}\n${result.stderr.slice(-2000)}`;
     const loadAfter = loadavg()
       .map((value) => value.toFixed(2))
       .join(' ');
-    console.log(`import: ${seconds.toFixed(1)} s (load average ${loadAfter}): ${summary}`);
-    return { rows, seconds, summary, code: result.code, loadAfter };
+    console.log(
+      `import: ${seconds.toFixed(1)} s (load average ${loadAfter}; CPU: import ${cpu(importCpu)}, server ${cpu(serverCpu)}): ${summary}`,
+    );
+    return { rows, seconds, summary, code: result.code, loadAfter, importCpu, serverCpu };
   } finally {
     rmSync(file, { force: true });
   }
@@ -123,6 +136,7 @@ async function removeImported(target: BenchTarget): Promise<number> {
 }
 
 const ms = (value: number) => `${value.toFixed(1)} ms`;
+const cpu = (seconds: number | null) => (seconds === null ? 'n/a' : `${seconds.toFixed(1)} s`);
 /** Judged by the rate, so a smaller file (PGlite) is compared with the goal too. */
 const importMet = (r: ImportResult) => r.code === 0 && r.rows / r.seconds >= GOALS.importRows / GOALS.importSeconds;
 /** Time-outs count as failures: a URL that answered nothing has no p99 to compare. */
@@ -277,9 +291,9 @@ async function main() {
       ? [
           `### Import (goal on PostgreSQL: ${GOALS.importRows} rows in <= ${GOALS.importSeconds} s, i.e. at least ${Math.floor(GOALS.importRows / GOALS.importSeconds)} rows/s)`,
           '',
-          '| rows | time, rate | load average at the end | outcome | verdict |',
-          '|---|---|---|---|---|',
-          `| ${imported.rows} | ${imported.seconds.toFixed(1)} s (exit code ${imported.code}), ${(imported.rows / imported.seconds).toFixed(0)} rows/s | ${imported.loadAfter} | ${imported.summary.replace(/\n/g, ' ').replace(/\|/g, '/')} | ${onServer ? verdict(importMet(imported)) : `(${importMet(imported) ? 'would meet' : 'would miss'})`} |`,
+          '| rows | time, rate | CPU: import process / its server backends | load average at the end | outcome | verdict |',
+          '|---|---|---|---|---|---|',
+          `| ${imported.rows} | ${imported.seconds.toFixed(1)} s (exit code ${imported.code}), ${(imported.rows / imported.seconds).toFixed(0)} rows/s | ${cpu(imported.importCpu)} / ${cpu(imported.serverCpu)} | ${imported.loadAfter} | ${imported.summary.replace(/\n/g, ' ').replace(/\|/g, '/')} | ${onServer ? verdict(importMet(imported)) : `(${importMet(imported) ? 'would meet' : 'would miss'})`} |`,
           '',
         ]
       : []),
