@@ -4,6 +4,7 @@
  * and the pages. `.meta({ id })` names the schemas in the OpenAPI document.
  */
 import { z } from 'zod';
+import { translatableTextSchemaOf } from '#app/shared/i18n/translatable.contracts.ts';
 import {
   CLUSTER_STAGES,
   MARKETS,
@@ -15,18 +16,11 @@ import {
 } from './directory.vocabulary.ts';
 
 /** A text in one or more of the UI languages; one language is enough. */
-export const translatableTextSchema = z
-  .object({
-    ar: z.string().min(1).optional(),
-    fr: z.string().min(1).optional(),
-    en: z.string().min(1).optional(),
-  })
-  .refine((text) => Boolean(text.ar ?? text.fr ?? text.en), { message: 'needs at least one language' })
-  .meta({
-    id: 'TranslatableText',
-    description: 'A text in Arabic, French and/or English (at least one).',
-    example: { en: 'Morocco', fr: 'Maroc', ar: 'المغرب' },
-  });
+export const translatableTextSchema = translatableTextSchemaOf(z.string().min(1)).meta({
+  id: 'TranslatableText',
+  description: 'A text in Arabic, French and/or English (at least one).',
+  example: { en: 'Morocco', fr: 'Maroc', ar: 'المغرب' },
+});
 
 /** Stable lower-case codes (`design-industries`, `olive-wood`): used in URLs, imports and exports. */
 export const referenceCodeSchema = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/);

@@ -10,6 +10,7 @@
  */
 import { z } from 'zod';
 import { MAX_FILE_BYTES } from '#app/shared/files/files.contracts.ts';
+import { translatableTextSchemaOf } from '#app/shared/i18n/translatable.contracts.ts';
 
 /** Stable codes: `org-size`, `q_12`, `1`. No dot, so `<question>.<option>` field names never clash. */
 export const formCodeSchema = z
@@ -18,16 +19,8 @@ export const formCodeSchema = z
   .regex(/^[a-z0-9]+(?:[-_][a-z0-9]+)*$/)
   .meta({ description: 'Stable code: lower-case letters, digits, `-` and `_`.', example: 'org-size' });
 
-/** A text in one or more of the UI languages (at least one). Same shape as the directory's translatable texts. */
-function formText(maxLength: number) {
-  const text = z.string().trim().min(1).max(maxLength).optional();
-  return z
-    .object({ ar: text, fr: text, en: text })
-    .refine((value) => Boolean(value.ar ?? value.fr ?? value.en), { message: 'needs at least one language' });
-}
-
-export const formLabelSchema = formText(500);
-export const formHelpSchema = formText(2000);
+export const formLabelSchema = translatableTextSchemaOf(z.string().trim().min(1).max(500));
+export const formHelpSchema = translatableTextSchemaOf(z.string().trim().min(1).max(2000));
 export type FormText = z.infer<typeof formLabelSchema>;
 
 export const QUESTION_TYPES = [
