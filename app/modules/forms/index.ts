@@ -1,4 +1,4 @@
-/** The forms module's public surface: the form engine's contracts and pure logic (decision 0011). */
+/** The forms module's public surface: the form engine's contracts and pure logic (decision 0011), its policy and the services storing forms, versions and responses. */
 export {
   type AnswerValidation,
   type FormVisibility,
@@ -32,6 +32,13 @@ export {
   type UploadedFileMeta,
 } from './form-fields.ts';
 export {
+  type CreateFormInput,
+  createFormInputSchema,
+  type FormResponseView,
+  formScopeSchema,
+  type StoredForm,
+} from './form-store.contracts.ts';
+export {
   assertEditable,
   type ChangeSeverity,
   diffVersions,
@@ -43,3 +50,24 @@ export {
   versionForResponse,
 } from './form-versions.ts';
 export * from './forms.contracts.ts';
+export {
+  canEnterForOthers,
+  canManageForm,
+  canReadResponse,
+  canRespondToForm,
+  FORMS_MANAGE,
+  FORMS_RESPOND,
+  type FormScope,
+  formSubject,
+} from './forms.policy.ts';
+export type { FormResponseStatus, FormScopeType } from './forms.schema.ts';
+export {
+  createForm,
+  getFormVersion,
+  getResponse,
+  publishDraft,
+  type SaveResponsePageInput,
+  saveDraft,
+  saveResponsePage,
+  submitResponse,
+} from './forms.service.server.ts';

@@ -1,0 +1,369 @@
+/**
+ * Stored forms (decision 0011): building and publishing versions, answering page by page, and
+ * submitting. Each call authorises first against the form's scope, runs in one transaction and
+ * writes the audit log there; a refused or invalid call writes nothing. A response is always
+ * stored, validated and read with the version it was started with.
+ */
+import { recordAudit } from '#app/shared/audit/audit.server.ts';
+import type { Actor, UserActor } from '#app/shared/auth/actor.ts';
+import { type Executor, getDb } from '#app/shared/db/client.server.ts';
+import { AppError, CommonErrors } from '#app/shared/errors.ts';
+import type { Locale } from '#app/shared/i18n/locales.ts';
+import { parseInput } from '#app/shared/validation.ts';
+import { nextPage, validateAnswers } from './form-answers.ts';
+import { checkFormDefinition } from './form-definition.ts';
+import { answersFromFormFields, type FormFields, mergePageAnswers } from './form-fields.ts';
+import { type CreateFormInput, createFormInputSchema, type FormResponseView, type StoredForm } from './form-store.contracts.ts';
+import { nextDraft, publishVersion } from './form-versions.ts';
+import {
+  type AnswerError,
+  type DefinitionProblem,
+  type FormAnswers,
+  type FormDefinition,
+  type FormVersion,
+  formCodeSchema,
+  formDefinitionSchema,
+} from './forms.contracts.ts';
+import { canEnterForOthers, canManageForm, canReadResponse, canRespondToForm, type FormScope } from './forms.policy.ts';
+import {
+  type FormResponseRow,
+  type FormRow,
+  type FormVersionRow,
+  findFormByCode,
+  findFormById,
+  findLatestPublishedVersion,
+  findResponse,
+  findVersion,
+  insertForm,
+  insertResponse,
+  insertVersion,
+  markResponseSubmitted,
+  markVersionPublished,
+  selectVersions,
+  updateDraftDefinition,
+  updateDraftResponse,
+  updateFormTitle,
+  userExists,
+} from './forms.repository.server.ts';
+
+// ---- Mapping and lookups ----------------------------------------------------------------------
+
+function scopeOf(row: FormRow): FormScope {
+  return { type: row.scopeType, id: row.scopeId };
+}
+
+function storedForm(row: FormRow): StoredForm {
+  return { code: row.code, title: row.title, scope: scopeOf(row), createdAt: row.createdAt };
+}
+
+function versionOf(formCode: string, row: FormVersionRow): FormVersion {
+  return { formCode, version: row.version, publishedAt: row.publishedAt, definition: row.definition };
+}
+
+function responseView(formCode: string, row: FormResponseRow): FormResponseView {
+  return {
+    id: row.id,
+    formCode,
+    version: row.version,
+    status: row.status,
+    answers: row.answers,
+    respondentUserId: row.respondentUserId,
+    enteredByUserId: row.enteredByUserId,
+    currentPage: row.currentPage,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+    submittedAt: row.submittedAt,
+  };
+}
+
+function requireUser(actor: Actor): UserActor {
+  if (actor.kind !== 'user') throw CommonErrors.unauthenticated();
+  return actor;
+}
+
+function formNotFound(formCode: string): AppError {
+  return new AppError('FORMS_FORM_NOT_FOUND', 404, { formCode });
+}
+
+function responseNotFound(): AppError {
+  return new AppError('FORMS_RESPONSE_NOT_FOUND', 404);
+}
+
+/**
+ * Answers refused: nothing is stored. `fields` name each HTML field with its code (the i18n key
+ * `errors.<code>`), `answerErrors` keep the values and the definition's own messages.
+ */
+function answersRefused(errors: AnswerError[]): AppError {
+  return new AppError('FORMS_ANSWERS_INVALID', 400, {
+    fields: errors.map((error) => ({ field: error.field, code: error.code })),
+    answerErrors: errors,
+  });
+}
+
+async function existingForm(tx: Executor, formCode: string, options: { forUpdate?: boolean } = {}): Promise<FormRow> {
+  const row = await findFormByCode(tx, parseInput(formCodeSchema, formCode), options);
+  if (!row) throw formNotFound(formCode);
+  return row;
+}
+
+/** The form, locked for the rest of the transaction, once the actor may manage it. */
+async function managedForm(tx: Executor, actor: Actor, formCode: string): Promise<FormRow> {
+  const row = await existingForm(tx, formCode, { forUpdate: true });
+  if (!canManageForm(actor, scopeOf(row))) throw CommonErrors.forbidden();
+  return row;
+}
+
+// ---- Building and publishing ------------------------------------------------------------------
+
+/** Creates a form with its first draft (version 1); returns it with the draft's problems. */
+export async function createForm(
+  actor: Actor,
+  input: CreateFormInput,
+): Promise<{ form: StoredForm; draft: FormVersion; problems: DefinitionProblem[] }> {
+  if (actor.kind === 'anonymous') throw CommonErrors.unauthenticated();
+  const parsed = parseInput(createFormInputSchema, input);
+  if (!canManageForm(actor, parsed.scope)) throw CommonErrors.forbidden();
+  return getDb().transaction(async (tx) => {
+    if (await findFormByCode(tx, parsed.code))
+      throw new AppError('FORMS_CODE_TAKEN', 409, { fields: [{ field: 'code', code: 'FORMS_CODE_TAKEN' }] });
+    const draft = nextDraft(parsed.code, [], parsed.definition ?? { code: parsed.code, title: parsed.title, pages: [] });
+    const row = await insertForm(tx, {
+      code: parsed.code,
+      title: parsed.title,
+      scopeType: parsed.scope.type,
+      scopeId: parsed.scope.id,
+      createdBy: actor.kind === 'user' ? actor.userId : null,
+    });
+    await insertVersion(tx, { formId: row.id, version: draft.version, definition: draft.definition });
+    await recordAudit(tx, actor, {
+      action: 'forms.form.create',
+      subjectType: 'form',
+      subjectId: row.id,
+      data: { code: row.code, scope: parsed.scope },
+    });
+    return { form: storedForm(row), draft, problems: checkFormDefinition(draft.definition) };
+  });
+}
+
+/**
+ * Saves the form's draft: replaces the open draft, or opens the next one (numbered after the
+ * latest version) when every version is published. Returns the draft and its problems, which do
+ * not prevent saving, only publishing.
+ */
+export async function saveDraft(
+  actor: Actor,
+  formCode: string,
+  definition: FormDefinition,
+): Promise<{ draft: FormVersion; problems: DefinitionProblem[] }> {
+  if (actor.kind === 'anonymous') throw CommonErrors.unauthenticated();
+  const parsed = parseInput(formDefinitionSchema, definition);
+  return getDb().transaction(async (tx) => {
+    const row = await managedForm(tx, actor, formCode);
+    const versions = (await selectVersions(tx, row.id)).map((v) => versionOf(row.code, v));
+    const open = versions.find((v) => v.publishedAt === null);
+    let draft: FormVersion;
+    if (open) {
+      const updated = await updateDraftDefinition(tx, row.id, open.version, { ...parsed, code: row.code });
+      if (!updated) throw new AppError('FORMS_VERSION_PUBLISHED', 409, { formCode: row.code, version: open.version });
+      draft = versionOf(row.code, updated);
+    } else {
+      draft = nextDraft(row.code, versions, parsed);
+      await insertVersion(tx, { formId: row.id, version: draft.version, definition: draft.definition });
+    }
+    await recordAudit(tx, actor, {
+      action: 'forms.draft.save',
+      subjectType: 'form',
+      subjectId: row.id,
+      data: { code: row.code, version: draft.version, opened: !open },
+    });
+    return { draft, problems: checkFormDefinition(draft.definition) };
+  });
+}
+
+/** Publishes the open draft (FORMS_DEFINITION_HAS_PROBLEMS, 422, with the problems, while it has any); it never changes again. */
+export async function publishDraft(actor: Actor, formCode: string): Promise<FormVersion> {
+  if (actor.kind === 'anonymous') throw CommonErrors.unauthenticated();
+  return getDb().transaction(async (tx) => {
+    const row = await managedForm(tx, actor, formCode);
+    const open = (await selectVersions(tx, row.id)).find((v) => v.publishedAt === null);
+    if (!open) throw new AppError('FORMS_DRAFT_NOT_FOUND', 404, { formCode: row.code });
+    const published = publishVersion(versionOf(row.code, open), new Date());
+    const stored = await markVersionPublished(tx, row.id, open.version, published.publishedAt as Date);
+    if (!stored) throw new AppError('FORMS_VERSION_PUBLISHED', 409, { formCode: row.code, version: open.version });
+    await updateFormTitle(tx, row.id, published.definition.title);
+    await recordAudit(tx, actor, {
+      action: 'forms.version.publish',
+      subjectType: 'form',
+      subjectId: row.id,
+      data: { code: row.code, version: stored.version },
+    });
+    return versionOf(row.code, stored);
+  });
+}
+
+/**
+ * A version of the form: the latest published one by default. Published versions are for those
+ * who may answer or manage the form; drafts for its managers only.
+ */
+export async function getFormVersion(
+  actor: Actor,
+  formCode: string,
+  version?: number,
+): Promise<{ form: StoredForm; version: FormVersion }> {
+  const db = getDb();
+  const row = await existingForm(db, formCode);
+  const scope = scopeOf(row);
+  const manages = canManageForm(actor, scope);
+  if (!manages && !canRespondToForm(actor, scope))
+    throw actor.kind === 'anonymous' ? CommonErrors.unauthenticated() : CommonErrors.forbidden();
+  const found = version === undefined ? await findLatestPublishedVersion(db, row.id) : await findVersion(db, row.id, version);
+  if (!found || (found.publishedAt === null && !manages))
+    throw new AppError('FORMS_VERSION_NOT_FOUND', 404, { formCode: row.code, version: version ?? null });
+  return { form: storedForm(row), version: versionOf(row.code, found) };
+}
+
+// ---- Answering --------------------------------------------------------------------------------
+
+export interface SaveResponsePageInput {
+  /** The draft response to continue; a new one is started (on the latest published version) when absent. */
+  responseId?: string;
+  /** The code of the page these fields come from. */
+  page: string;
+  /** The page's POSTed fields (FormData entries, or name/value pairs from the API). */
+  fields: FormFields;
+  /** The language the numbers were typed in. */
+  locale: Locale;
+  /** Assisted entry: the user id of the person the actor answers for (needs `users.act_as`). */
+  onBehalfOf?: string;
+}
+
+/** The audit's actor for a response: staff entering it for someone act as that person. */
+function auditActor(actor: UserActor, respondentUserId: string | null, enteredByUserId: string | null): UserActor {
+  return enteredByUserId === actor.userId && respondentUserId !== null ? { ...actor, actingAsId: respondentUserId } : actor;
+}
+
+/** The response, locked, once the actor may write it: its respondent, or who entered it (still allowed to enter for others). */
+async function writableResponse(tx: Executor, actor: UserActor, responseId: string): Promise<{ row: FormResponseRow; form: FormRow }> {
+  const row = await findResponse(tx, responseId, { forUpdate: true });
+  if (!row) throw responseNotFound();
+  const owner = await findFormById(tx, row.formId);
+  if (!owner) throw responseNotFound();
+  const scope = scopeOf(owner);
+  const entered = row.enteredByUserId !== null;
+  const allowed = entered
+    ? row.enteredByUserId === actor.userId && canEnterForOthers(actor, scope)
+    : row.respondentUserId === actor.userId && canRespondToForm(actor, scope);
+  if (!allowed) throw canReadResponse(actor, scope, row) ? CommonErrors.forbidden() : responseNotFound();
+  if (row.status === 'submitted') throw new AppError('FORMS_RESPONSE_SUBMITTED', 409, { responseId });
+  return { row, form: owner };
+}
+
+/**
+ * Saves one page of a response: reads the page's fields, merges them into the draft and checks
+ * the result (required questions on this page only). Any error refuses the page and stores
+ * nothing (FORMS_ANSWERS_INVALID); otherwise the cleaned answers are stored against the version
+ * the response started with. Returns the response and the page to show next (null after the last).
+ */
+export async function saveResponsePage(
+  actor: Actor,
+  formCode: string,
+  input: SaveResponsePageInput,
+): Promise<{ response: FormResponseView; nextPage: string | null }> {
+  const user = requireUser(actor);
+  return getDb().transaction(async (tx) => {
+    const formRow = await existingForm(tx, formCode);
+    const scope = scopeOf(formRow);
+    const assisted = input.onBehalfOf !== undefined;
+    if (!(assisted ? canEnterForOthers(user, scope) : canRespondToForm(user, scope))) throw CommonErrors.forbidden();
+
+    let existing: FormResponseRow | undefined;
+    if (input.responseId !== undefined) {
+      existing = (await writableResponse(tx, user, input.responseId)).row;
+      if (existing.formId !== formRow.id) throw responseNotFound();
+      if (assisted !== (existing.enteredByUserId !== null) || (assisted && existing.respondentUserId !== input.onBehalfOf))
+        throw CommonErrors.forbidden();
+    } else if (assisted && !(await userExists(tx, input.onBehalfOf as string))) {
+      throw new AppError('FORMS_RESPONDENT_NOT_FOUND', 404, { fields: [{ field: 'onBehalfOf', code: 'FORMS_RESPONDENT_NOT_FOUND' }] });
+    }
+
+    const versionRow = existing ? await findVersion(tx, formRow.id, existing.version) : await findLatestPublishedVersion(tx, formRow.id);
+    if (!versionRow) throw new AppError('FORMS_VERSION_NOT_FOUND', 404, { formCode: formRow.code, version: existing?.version ?? null });
+    const definition = versionRow.definition;
+
+    const read = answersFromFormFields(definition, input.page, input.fields, input.locale);
+    const merged = mergePageAnswers(definition, input.page, existing?.answers ?? {}, read.answers);
+    const checked = validateAnswers(definition, merged, { pages: [input.page] });
+    // A field that could not be read has no answer, so the check may also call it required: report it once.
+    const unread = new Set(read.errors.map((error) => error.question));
+    const errors = [...read.errors, ...checked.errors.filter((error) => !unread.has(error.question))];
+    if (errors.length > 0) throw answersRefused(errors);
+
+    const answers: FormAnswers = checked.answers;
+    const following = nextPage(definition, answers, input.page);
+    const respondentUserId = assisted ? (input.onBehalfOf as string) : user.userId;
+    const enteredByUserId = assisted ? user.userId : null;
+    const stored = existing
+      ? await updateDraftResponse(tx, existing.id, { answers, currentPage: following })
+      : await insertResponse(tx, {
+          formId: formRow.id,
+          version: versionRow.version,
+          answers,
+          respondentUserId,
+          enteredByUserId,
+          currentPage: following,
+        });
+    if (!stored) throw new AppError('FORMS_RESPONSE_SUBMITTED', 409, { responseId: existing?.id });
+    await recordAudit(tx, auditActor(user, stored.respondentUserId, stored.enteredByUserId), {
+      action: existing ? 'forms.response.update' : 'forms.response.start',
+      subjectType: 'form_response',
+      subjectId: stored.id,
+      data: {
+        form: formRow.code,
+        version: stored.version,
+        page: input.page,
+        ...(stored.enteredByUserId ? { enteredBy: stored.enteredByUserId, enteredFor: stored.respondentUserId } : {}),
+      },
+    });
+    return { response: responseView(formRow.code, stored), nextPage: following };
+  });
+}
+
+/** Submits a draft response after checking the whole form with its version; a submitted response is final. */
+export async function submitResponse(actor: Actor, responseId: string): Promise<FormResponseView> {
+  const user = requireUser(actor);
+  return getDb().transaction(async (tx) => {
+    const { row, form: formRow } = await writableResponse(tx, user, responseId);
+    const versionRow = await findVersion(tx, row.formId, row.version);
+    if (!versionRow) throw new AppError('FORMS_VERSION_NOT_FOUND', 404, { formCode: formRow.code, version: row.version });
+    const checked = validateAnswers(versionRow.definition, row.answers);
+    if (!checked.valid) throw answersRefused(checked.errors);
+    const stored = await markResponseSubmitted(tx, row.id, checked.answers, new Date());
+    if (!stored) throw new AppError('FORMS_RESPONSE_SUBMITTED', 409, { responseId });
+    await recordAudit(tx, auditActor(user, stored.respondentUserId, stored.enteredByUserId), {
+      action: 'forms.response.submit',
+      subjectType: 'form_response',
+      subjectId: stored.id,
+      data: {
+        form: formRow.code,
+        version: stored.version,
+        ...(stored.enteredByUserId ? { enteredBy: stored.enteredByUserId, enteredFor: stored.respondentUserId } : {}),
+      },
+    });
+    return responseView(formRow.code, stored);
+  });
+}
+
+/** A response with the version it was given against: the definition to read its answers with. */
+export async function getResponse(actor: Actor, responseId: string): Promise<{ response: FormResponseView; version: FormVersion }> {
+  const db = getDb();
+  const row = await findResponse(db, responseId);
+  if (!row) throw responseNotFound();
+  const formRow = await findFormById(db, row.formId);
+  if (!formRow || !canReadResponse(actor, scopeOf(formRow), row)) {
+    if (actor.kind === 'anonymous') throw CommonErrors.unauthenticated();
+    throw responseNotFound();
+  }
+  const versionRow = await findVersion(db, row.formId, row.version);
+  if (!versionRow) throw new AppError('FORMS_VERSION_NOT_FOUND', 404, { formCode: formRow.code, version: row.version });
+  return { response: responseView(formRow.code, row), version: versionOf(formRow.code, versionRow) };
+}
