@@ -242,7 +242,11 @@ function auditActor(actor: UserActor, respondentUserId: string | null, enteredBy
   return enteredByUserId === actor.userId && respondentUserId !== null ? { ...actor, actingAsId: respondentUserId } : actor;
 }
 
-/** The response, locked, once the actor may write it: its respondent, or who entered it (still allowed to enter for others). */
+/**
+ * The response, locked, once the actor may write it: a response someone started for themselves is
+ * theirs to continue; one entered by staff is continued by the same staff member, while they may
+ * still enter answers for others.
+ */
 async function writableResponse(tx: Executor, actor: UserActor, responseId: string): Promise<{ row: FormResponseRow; form: FormRow }> {
   const row = await findResponse(tx, responseId, { forUpdate: true });
   if (!row) throw responseNotFound();
