@@ -4,6 +4,7 @@ export * from '../../modules/directory/import/import.schema.ts';
 export * from '../../modules/directory/organisation-facets.schema.ts';
 export * from '../../modules/forms/forms.schema.ts';
 export * from '../../modules/identity/identity.schema.ts';
+export * from '../../modules/needs/needs.schema.ts';
 export * from '../audit/audit.schema.ts';
 export * from '../files/files.schema.ts';
 export * from '../jobs/jobs.schema.ts';
