@@ -12,6 +12,7 @@ import {
   createTwinsApi,
 } from '#app/modules/directory/index.ts';
 import { createIdentityApi, resolveRequestActor } from '#app/modules/identity/index.ts';
+import { createNeedsApi, NEEDS_TAG } from '#app/modules/needs/index.ts';
 import { createSearchApi, SEARCH_TAG } from '#app/modules/search/index.ts';
 import { createApiDocs } from '#app/shared/api/docs.server.ts';
 import { buildOpenApiDocument, registerApiComponents } from '#app/shared/api/openapi.server.ts';
@@ -57,6 +58,10 @@ const MODULE_APIS = [
       description: 'The twins finder: counterparts of a cluster or an organisation in other countries, ranked, with the reasons.',
     },
     create: createTwinsApi,
+  },
+  {
+    tag: { name: NEEDS_TAG, description: 'The challenge taxonomy: themes that challenges and needs are tagged with.' },
+    create: createNeedsApi,
   },
   {
     tag: {

@@ -8,6 +8,7 @@ import { hostname } from 'node:os';
 import { sql } from 'drizzle-orm';
 import { type ReferenceDataCounts, seedDemoDirectory, seedReferenceData } from '#app/modules/directory/index.ts';
 import { type DemoLogin, ensureDemoAccounts, seedRoles } from '#app/modules/identity/index.ts';
+import { seedChallengeThemes } from '#app/modules/needs/index.ts';
 import { type Config, getConfig } from '#app/shared/config.server.ts';
 import { type Database, type DatabaseKind, openDatabase, queryRows, setDatabase } from '#app/shared/db/client.server.ts';
 import { migrateDatabase } from '#app/shared/db/migrate.server.ts';
@@ -59,6 +60,7 @@ async function hasUsers(database: Database): Promise<boolean> {
 export async function prepareDatabase(database: Database): Promise<{ reference: ReferenceDataCounts }> {
   await migrateDatabase(database);
   const reference = await seedReferenceData(database.db);
+  await seedChallengeThemes(database.db);
   await seedRoles(database.db);
   return { reference };
 }
