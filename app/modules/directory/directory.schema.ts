@@ -130,7 +130,8 @@ export const organisation = pgTable(
     index('organisation_subsectors_idx').using('gin', t.subsectorCodes),
     index('organisation_materials_idx').using('gin', t.materialCodes),
     index('organisation_email_idx').on(sql`lower(${t.email})`),
-    index('organisation_phone_idx').on(t.phone),
+    // The duplicate check compares phone numbers by their digits (formatting ignored).
+    index('organisation_phone_digits_idx').on(sql`regexp_replace(${t.phone}, '[^0-9]', '', 'g')`),
     index('organisation_name_ar_idx').on(sortName(t, 'ar')),
     index('organisation_name_fr_idx').on(sortName(t, 'fr')),
     index('organisation_name_en_idx').on(sortName(t, 'en')),

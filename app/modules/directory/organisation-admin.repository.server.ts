@@ -39,7 +39,8 @@ export async function updateOrganisationRow(executor: Executor, id: string, valu
 
 function anyTextEquals(column: typeof organisation.name | typeof organisation.city, texts: string[]): SQL {
   const lowered = texts.map((text) => sql`${text.trim().toLowerCase()}`);
-  return sql`exists (select 1 from jsonb_each_text(${column}) as t(lang, value) where lower(trim(t.value)) in (${sql.join(lowered, sql`, `)}))`;
+  // `mosaic_lowered_texts` (migration 0021) is what the name index is built on.
+  return sql`mosaic_lowered_texts(${column}) && ARRAY[${sql.join(lowered, sql`, `)}]::text[]`;
 }
 
 export interface DuplicateProbe {
