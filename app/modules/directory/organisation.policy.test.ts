@@ -1,28 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { BUILT_IN_ROLES } from '#app/modules/identity/index.ts';
-import { anonymous, type RoleGrant, system, type UserActor } from '#app/shared/auth/actor.ts';
+import { anonymous, system } from '#app/shared/auth/actor.ts';
+import { grant, person } from '#tests/factories/actors.ts';
 import { canDecideRequests, canManageOrganisation, canPropose, canPublishInCountry, publishesDirectly } from './organisation.policy.ts';
-
-function grant(role: string, scopeType: RoleGrant['scopeType'], scopeId: string | null = null): RoleGrant {
-  const definition = BUILT_IN_ROLES.find((r) => r.key === role);
-  if (!definition) throw new Error(`no role ${role}`);
-  return { role, scopeType, scopeId, permissions: definition.permissions, requiresTwoFactor: definition.requiresTwoFactor };
-}
-
-function person(grants: RoleGrant[], overrides: Partial<UserActor> = {}): UserActor {
-  return {
-    kind: 'user',
-    userId: 'u',
-    email: 'u@example.org',
-    name: 'U',
-    locale: 'ar',
-    emailVerified: true,
-    twoFactorEnabled: true,
-    grants,
-    via: 'session',
-    ...overrides,
-  };
-}
 
 const atelier = { slug: 'atelier-el-jem', countryIso2: 'TN' };
 const other = { slug: 'dar-batna', countryIso2: 'DZ' };
