@@ -3,8 +3,11 @@
  * priority synthesis are tagged with. A theme's code is its stable identifier (records point at
  * it), so themes are archived, never deleted, and their names may be edited by staff.
  */
-import { integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
-import { createdAt, translatable, updatedAt } from '../../shared/db/columns.ts';
+import { sql } from 'drizzle-orm';
+import { boolean, check, date, doublePrecision, index, integer, pgTable, text, timestamp, unique, uniqueIndex } from 'drizzle-orm/pg-core';
+import { createdAt, id, translatable, updatedAt } from '../../shared/db/columns.ts';
+// biome-ignore lint/style/noRestrictedImports: a diagnostic's foreign key to its cluster needs the table; nothing else is used.
+import { cluster } from '../directory/directory.schema.ts';
 
 export const challengeTheme = pgTable('challenge_theme', {
   /** Lower-case English kebab-case (`access-to-finance`); never changes once given. */
@@ -17,3 +20,112 @@ export const challengeTheme = pgTable('challenge_theme', {
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });
+
+/*
+ * Cluster diagnostics (issue 4, item 3): a cluster's challenges, SWOT and baseline figures, in
+ * dated rounds. A round is a draft until endorsed; an endorsed round never changes again (editing
+ * starts a new round copied from it). At most one draft per cluster. The vocabularies (severity,
+ * affected groups, gender dimension, SWOT kinds, baseline indicators and units) are checked by
+ * app/modules/needs/diagnostics/diagnostics.contracts.ts.
+ */
+export type DiagnosticStatus = 'draft' | 'endorsed';
+export type GenderDimension = 'none' | 'women-more' | 'men-more' | 'women-barrier';
+export type SwotKind = 'strength' | 'weakness' | 'opportunity' | 'threat';
+
+export const diagnostic = pgTable(
+  'diagnostic',
+  {
+    id: id(),
+    clusterId: text('cluster_id')
+      .notNull()
+      .references(() => cluster.id, { onDelete: 'cascade' }),
+    /** 1, 2, 3… per cluster, in the order rounds were started. */
+    round: integer('round').notNull(),
+    /** The day the diagnostic describes (fieldwork or the validation workshop). */
+    diagnosedOn: date('diagnosed_on', { mode: 'string' }).notNull(),
+    status: text('status').$type<DiagnosticStatus>().notNull().default('draft'),
+    /** Who endorsed it, as the manager recorded them (a steering committee chair, say). */
+    endorsedByName: text('endorsed_by_name'),
+    endorsedByRole: text('endorsed_by_role'),
+    /** The account that recorded the endorsement. */
+    endorsedByUserId: text('endorsed_by_user_id'),
+    endorsedAt: timestamp('endorsed_at', { withTimezone: true }),
+    /** The endorsed round this one was copied from. */
+    basedOnId: text('based_on_id'),
+    createdByUserId: text('created_by_user_id'),
+    isDemo: boolean('is_demo').notNull().default(false),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    unique('diagnostic_cluster_round_unique').on(t.clusterId, t.round),
+    uniqueIndex('diagnostic_one_draft_idx').on(t.clusterId).where(sql`${t.status} = 'draft'`),
+    check('diagnostic_status_check', sql`${t.status} in ('draft', 'endorsed')`),
+  ],
+);
+
+export const diagnosticChallenge = pgTable(
+  'diagnostic_challenge',
+  {
+    id: id(),
+    diagnosticId: text('diagnostic_id')
+      .notNull()
+      .references(() => diagnostic.id, { onDelete: 'cascade' }),
+    themeCode: text('theme_code')
+      .notNull()
+      .references(() => challengeTheme.code),
+    description: translatable('description').notNull(),
+    sourceLocale: text('source_locale').notNull().default('en'),
+    /** 1 low, 2 moderate, 3 high, 4 critical. */
+    severity: integer('severity').notNull(),
+    /** Codes of the groups affected (`micro-firms`, `women-artisans`, …). */
+    affectedGroups: text('affected_groups').array().notNull().default(sql`'{}'::text[]`),
+    genderDimension: text('gender_dimension').$type<GenderDimension>().notNull().default('none'),
+    genderNote: translatable('gender_note'),
+    evidence: translatable('evidence'),
+    evidenceUrl: text('evidence_url'),
+    sortOrder: integer('sort_order').notNull().default(0),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('diagnostic_challenge_diagnostic_idx').on(t.diagnosticId, t.sortOrder),
+    index('diagnostic_challenge_theme_idx').on(t.themeCode),
+    check('diagnostic_challenge_severity_check', sql`${t.severity} between 1 and 4`),
+  ],
+);
+
+export const diagnosticSwotItem = pgTable(
+  'diagnostic_swot_item',
+  {
+    id: id(),
+    diagnosticId: text('diagnostic_id')
+      .notNull()
+      .references(() => diagnostic.id, { onDelete: 'cascade' }),
+    kind: text('kind').$type<SwotKind>().notNull(),
+    text: translatable('text').notNull(),
+    sourceLocale: text('source_locale').notNull().default('en'),
+    sortOrder: integer('sort_order').notNull().default(0),
+    createdAt: createdAt(),
+  },
+  (t) => [index('diagnostic_swot_item_diagnostic_idx').on(t.diagnosticId, t.kind, t.sortOrder)],
+);
+
+export const diagnosticBaseline = pgTable(
+  'diagnostic_baseline',
+  {
+    id: id(),
+    diagnosticId: text('diagnostic_id')
+      .notNull()
+      .references(() => diagnostic.id, { onDelete: 'cascade' }),
+    indicatorCode: text('indicator_code').notNull(),
+    value: doublePrecision('value').notNull(),
+    /** `count`, `percent` or an ISO 4217 currency code. */
+    unit: text('unit').notNull(),
+    year: integer('year').notNull(),
+    source: text('source'),
+    sortOrder: integer('sort_order').notNull().default(0),
+    createdAt: createdAt(),
+  },
+  (t) => [index('diagnostic_baseline_diagnostic_idx').on(t.diagnosticId, t.sortOrder)],
+);
