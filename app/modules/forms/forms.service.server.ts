@@ -6,12 +6,14 @@
  */
 import { recordAudit } from '#app/shared/audit/audit.server.ts';
 import type { Actor, UserActor } from '#app/shared/auth/actor.ts';
+import { grantAllows } from '#app/shared/auth/can.ts';
 import { type Executor, getDb } from '#app/shared/db/client.server.ts';
 import { AppError, CommonErrors } from '#app/shared/errors.ts';
 import type { Locale } from '#app/shared/i18n/locales.ts';
 import { parseInput } from '#app/shared/validation.ts';
 import { nextPage, validateAnswers } from './form-answers.ts';
 import { checkFormDefinition } from './form-definition.ts';
+import { columnsOf, exportRow, mergeColumns } from './form-export.ts';
 import { answersFromFormFields, type FormFields, mergePageAnswers } from './form-fields.ts';
 import { type CreateFormInput, createFormInputSchema, type FormResponseView, type StoredForm } from './form-store.contracts.ts';
 import { nextDraft, publishVersion } from './form-versions.ts';
@@ -24,27 +26,47 @@ import {
   formCodeSchema,
   formDefinitionSchema,
 } from './forms.contracts.ts';
-import { canEnterForOthers, canManageForm, canReadResponse, canRespondToForm, type FormScope } from './forms.policy.ts';
+import { canEnterForOthers, canManageForm, canReadResponse, canRespondToForm, FORMS_MANAGE, type FormScope } from './forms.policy.ts';
 import {
+  countResponsesByForm,
   type FormResponseRow,
   type FormRow,
+  type FormScopeSelection,
   type FormVersionRow,
   findFormByCode,
   findFormById,
+  findLatestDraftResponse,
   findLatestPublishedVersion,
   findResponse,
+  findUserName,
   findVersion,
   insertForm,
   insertResponse,
   insertVersion,
   markResponseSubmitted,
   markVersionPublished,
+  type ResponseCursor,
+  type ResponseListRow,
+  selectFormsInScopes,
+  selectResponsePage,
+  selectVersionHeads,
   selectVersions,
   updateDraftDefinition,
   updateDraftResponse,
   updateFormTitle,
   userExists,
 } from './forms.repository.server.ts';
+import {
+  FORMS_LIST_LIMIT,
+  type FormSummary,
+  type ListFormsInput,
+  type ListResponsesInput,
+  listFormsInputSchema,
+  listResponsesInputSchema,
+  type ResponsePage,
+  type ResponseSummary,
+  type ResponsesExport,
+} from './forms-responses.contracts.ts';
 
 // ---- Mapping and lookups ----------------------------------------------------------------------
 
@@ -370,4 +392,197 @@ export async function getResponse(actor: Actor, responseId: string): Promise<{ r
   const versionRow = await findVersion(db, row.formId, row.version);
   if (!versionRow) throw new AppError('FORMS_VERSION_NOT_FOUND', 404, { formCode: formRow.code, version: row.version });
   return { response: responseView(formRow.code, row), version: versionOf(formRow.code, versionRow) };
+}
+
+// ---- Managers: lists, responses, exports -------------------------------------------------------
+
+/** The forms an actor manages: every form with a global `forms.manage`, else those of the countries and clusters of their grants. */
+function managedScopes(actor: Actor): FormScopeSelection | null {
+  if (actor.kind === 'system') return { all: true, countries: [], clusters: [] };
+  if (actor.kind !== 'user') return null;
+  const grants = actor.grants.filter(
+    (grant) => (!grant.requiresTwoFactor || actor.twoFactorEnabled) && grantAllows(grant, FORMS_MANAGE) && grant.scopeType !== undefined,
+  );
+  if (grants.length === 0) return null;
+  const ids = (type: string) => grants.filter((g) => g.scopeType === type && g.scopeId !== null).map((g) => g.scopeId as string);
+  return { all: grants.some((g) => g.scopeType === 'global'), countries: ids('country'), clusters: ids('cluster') };
+}
+
+/** The forms the actor manages (at most FORMS_LIST_LIMIT, by code), with their versions and response counts. */
+export async function listForms(actor: Actor, filters: ListFormsInput = {}): Promise<FormSummary[]> {
+  if (actor.kind === 'anonymous') throw CommonErrors.unauthenticated();
+  const parsed = parseInput(listFormsInputSchema, filters);
+  const scopes = managedScopes(actor);
+  if (!scopes) throw CommonErrors.forbidden();
+  const db = getDb();
+  const rows = (await selectFormsInScopes(db, { ...scopes, ...parsed }, FORMS_LIST_LIMIT)).filter((row) =>
+    canManageForm(actor, scopeOf(row)),
+  );
+  const ids = rows.map((row) => row.id);
+  const [heads, counts] = await Promise.all([selectVersionHeads(db, ids), countResponsesByForm(db, ids)]);
+  return rows.map((row) => {
+    const own = heads.filter((head) => head.formId === row.id);
+    const published = own.filter((head) => head.publishedAt !== null).at(-1);
+    const countOf = (status: FormResponseRow['status']) => Number(counts.find((c) => c.formId === row.id && c.status === status)?.n ?? 0);
+    return {
+      ...storedForm(row),
+      publishedVersion: published?.version ?? null,
+      draftVersion: own.find((head) => head.publishedAt === null)?.version ?? null,
+      versions: own.length,
+      responses: { draft: countOf('draft'), submitted: countOf('submitted') },
+    };
+  });
+}
+
+/** The form, once the actor may manage it (401 anonymous, 403 others, 404 unknown code). */
+async function formForManager(executor: Executor, actor: Actor, formCode: string): Promise<FormRow> {
+  if (actor.kind === 'anonymous') throw CommonErrors.unauthenticated();
+  const row = await existingForm(executor, formCode);
+  if (!canManageForm(actor, scopeOf(row))) throw CommonErrors.forbidden();
+  return row;
+}
+
+/** Every version of a form, oldest first: all of them (drafts too) for its managers, the published ones for those who may answer it. */
+export async function listVersions(actor: Actor, formCode: string): Promise<{ form: StoredForm; versions: FormVersion[] }> {
+  const db = getDb();
+  const row = await existingForm(db, formCode);
+  const manages = canManageForm(actor, scopeOf(row));
+  if (!manages && !canRespondToForm(actor, scopeOf(row)))
+    throw actor.kind === 'anonymous' ? CommonErrors.unauthenticated() : CommonErrors.forbidden();
+  const versions = (await selectVersions(db, row.id))
+    .filter((version) => manages || version.publishedAt !== null)
+    .map((version) => versionOf(row.code, version));
+  return { form: storedForm(row), versions };
+}
+
+function encodeCursor(cursor: ResponseCursor): string {
+  return Buffer.from(`${cursor.createdAt}|${cursor.id}`, 'utf8').toString('base64url');
+}
+
+function decodeCursor(cursor: string): ResponseCursor {
+  const [createdAt, id, ...rest] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
+  if (!createdAt || !id || rest.length > 0 || Number.isNaN(Date.parse(createdAt)))
+    throw new AppError('COMMON_VALIDATION_FAILED', 400, { fields: [{ field: 'cursor', code: 'invalid_format' }] });
+  return { createdAt, id };
+}
+
+function responseSummary(formCode: string, row: ResponseListRow): ResponseSummary {
+  const person = (userId: string | null, name: string | null) => (userId === null ? null : { userId, name });
+  return {
+    id: row.id,
+    formCode,
+    version: row.version,
+    status: row.status,
+    respondent: person(row.respondentUserId, row.respondentName),
+    enteredBy: person(row.enteredByUserId, row.enteredByName),
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+    submittedAt: row.submittedAt,
+  };
+}
+
+/** A page of the form's responses for its managers, newest first, optionally of one version or status. */
+export async function listResponses(actor: Actor, formCode: string, input: ListResponsesInput = {}): Promise<ResponsePage> {
+  const parsed = parseInput(listResponsesInputSchema, input);
+  const db = getDb();
+  const row = await formForManager(db, actor, formCode);
+  const after = parsed.cursor ? decodeCursor(parsed.cursor) : null;
+  // One row more than asked says whether another page follows.
+  const rows = await selectResponsePage(db, row.id, { version: parsed.version, status: parsed.status, after, limit: parsed.limit + 1 });
+  const page = rows.slice(0, parsed.limit);
+  const last = page.at(-1);
+  return {
+    items: page.map((r) => responseSummary(row.code, r)),
+    nextCursor: rows.length > parsed.limit && last ? encodeCursor(last.cursor) : null,
+  };
+}
+
+const EXPORT_BATCH = 500;
+
+/**
+ * Every response of the form (oldest first, optionally one status), each read with the definition
+ * of ITS version: the columns of all versions merged, headers in the reader's language, and each
+ * version's own headers (a question renamed or removed later keeps what it was called when it was
+ * answered). For the form's managers only; the export is audited (personal data leaves the platform).
+ */
+export async function exportResponses(
+  actor: Actor,
+  formCode: string,
+  locale: Locale,
+  options: { status?: FormResponseRow['status'] } = {},
+): Promise<ResponsesExport> {
+  const db = getDb();
+  const row = await formForManager(db, actor, formCode);
+  const published = (await selectVersions(db, row.id)).filter((version) => version.publishedAt !== null);
+  const versions = published.map((version) => ({
+    version: version.version,
+    publishedAt: version.publishedAt,
+    columns: columnsOf(version.definition, locale),
+  }));
+  const definitions = new Map(published.map((version) => [version.version, version.definition]));
+  const columns = mergeColumns(versions.map((v) => v.columns));
+  const rows: ResponsesExport['rows'] = [];
+  let after: ResponseCursor | null = null;
+  for (;;) {
+    const batch = await selectResponsePage(db, row.id, { status: options.status, after, limit: EXPORT_BATCH });
+    for (const response of batch) {
+      const definition = definitions.get(response.version);
+      if (!definition) throw new AppError('FORMS_VERSION_NOT_FOUND', 404, { formCode: row.code, version: response.version });
+      const own = exportRow(definition, response.answers, locale);
+      // Every merged column is present: null where this response's version does not have it.
+      const cells = Object.fromEntries(columns.map((column) => [column.key, own[column.key] ?? null]));
+      rows.push({ response: responseSummary(row.code, response), cells });
+    }
+    const last = batch.at(-1);
+    if (batch.length < EXPORT_BATCH || !last) break;
+    after = last.cursor;
+  }
+  rows.reverse();
+  await getDb().transaction(async (tx) => {
+    await recordAudit(tx, actor, {
+      action: 'forms.responses.export',
+      subjectType: 'form',
+      subjectId: row.id,
+      data: { code: row.code, responses: rows.length, locale, ...(options.status ? { status: options.status } : {}) },
+    });
+  });
+  return { form: storedForm(row), columns, versions, rows };
+}
+
+// ---- Answering in the browser ----------------------------------------------------------------
+
+/**
+ * The draft the actor may continue on this form: their own, or with `onBehalfOf` (assisted
+ * entry) the one they are entering for that person. Null when there is none.
+ */
+export async function findDraftResponse(
+  actor: Actor,
+  formCode: string,
+  options: { onBehalfOf?: string } = {},
+): Promise<FormResponseView | null> {
+  const user = requireUser(actor);
+  const db = getDb();
+  const row = await existingForm(db, formCode);
+  const scope = scopeOf(row);
+  const onBehalfOf = options.onBehalfOf;
+  if (!(onBehalfOf !== undefined ? canEnterForOthers(user, scope) : canRespondToForm(user, scope))) throw CommonErrors.forbidden();
+  const draft = await findLatestDraftResponse(
+    db,
+    row.id,
+    onBehalfOf !== undefined
+      ? { respondentUserId: onBehalfOf, enteredByUserId: user.userId }
+      : { respondentUserId: user.userId, enteredByUserId: null },
+  );
+  return draft ? responseView(row.code, draft) : null;
+}
+
+/** The person a staff member enters answers for (assisted entry), for the page to name them. */
+export async function getRespondent(actor: Actor, formCode: string, userId: string): Promise<{ userId: string; name: string }> {
+  const user = requireUser(actor);
+  const db = getDb();
+  const row = await existingForm(db, formCode);
+  if (!canEnterForOthers(user, scopeOf(row))) throw CommonErrors.forbidden();
+  const name = await findUserName(db, userId);
+  if (name === undefined) throw new AppError('FORMS_RESPONDENT_NOT_FOUND', 404, { userId });
+  return { userId, name };
 }
