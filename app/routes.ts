@@ -7,6 +7,8 @@ import { accessRoutes } from './routes/access/routes.ts';
 import { adminRoutes } from './routes/admin/routes.ts';
 import { clusterRoutes } from './routes/clusters/routes.ts';
 import { directoryImportRoutes } from './routes/directory-import/routes.ts';
+import { formsBuilderRoutes } from './routes/forms-builder/routes.ts';
+import { formsAnswerRoutes } from './routes/forms/routes.ts';
 import { identityRoutes } from './routes/identity/routes.ts';
 import { organisationsRoutes } from './routes/organisations/routes.ts';
 import { organisationsManageRoutes } from './routes/organisations-manage/routes.ts';
@@ -27,6 +29,8 @@ export default [
     ...twinsRoutes,
     ...searchRoutes,
     ...directoryImportRoutes,
+    ...formsBuilderRoutes,
+    ...formsAnswerRoutes,
     route('*', 'routes/shell/not-found.tsx'),
   ]),
 ] satisfies RouteConfig;
