@@ -18,49 +18,6 @@ export {
   validateAnswers,
   visibleQuestions,
 } from './form-answers.ts';
-export {
-  addListItem,
-  addPage,
-  addQuestion,
-  addSection,
-  blankQuestion,
-  type ConditionInput,
-  type ConditionSource,
-  changeQuestionType,
-  codeFromLabel,
-  conditionFromInput,
-  conditionSources,
-  type Delta,
-  deleteListItem,
-  deletePage,
-  deleteQuestion,
-  deleteSection,
-  type FieldReader,
-  findQuestion,
-  formTextFromFields,
-  frozenCodes,
-  type ListName,
-  listsOf,
-  moveListItem,
-  movePage,
-  moveQuestion,
-  moveSection,
-  problemsAt,
-  type QuestionPatch,
-  questionPath,
-  RULES_BY_TYPE,
-  type RuleField,
-  type RuleKind,
-  type RuleName,
-  ruleFieldValues,
-  rulesFromFields,
-  setQuestionCondition,
-  uniqueCode,
-  updateListItem,
-  updatePage,
-  updateQuestion,
-  updateSection,
-} from './form-builder.ts';
 export { type AnswerCondition, evaluateCondition, isAnswered, OPERATORS_BY_TYPE, ownValue } from './form-conditions.ts';
 export { checkFormDefinition, isCalendarDate, type LocatedQuestion, questionsInOrder } from './form-definition.ts';
 export { columnsOf, type ExportCell, type ExportColumn, type ExportOptions, exportRow, mergeColumns } from './form-export.ts';
@@ -92,7 +49,6 @@ export {
   type QuestionChangeKind,
   versionForResponse,
 } from './form-versions.ts';
-export { createFormsApi, FORMS_TAG } from './forms.api.server.ts';
 export * from './forms.contracts.ts';
 export {
   canEnterForOthers,
@@ -107,41 +63,13 @@ export {
 export type { FormResponseStatus, FormScopeType } from './forms.schema.ts';
 export {
   createForm,
-  exportResponses,
   findDraftResponse,
   getFormVersion,
   getRespondent,
   getResponse,
-  listForms,
-  listResponses,
-  listVersions,
   publishDraft,
   type SaveResponsePageInput,
   saveDraft,
   saveResponsePage,
   submitResponse,
 } from './forms.service.server.ts';
-export {
-  type BuilderForm,
-  type DraftEdit,
-  discardDraft,
-  editDraft,
-  type FormScopeChoices,
-  formScopeChoices,
-  getBuilderForm,
-} from './forms-builder.service.server.ts';
-export {
-  FORMS_LIST_LIMIT,
-  type FormSummary,
-  type ListFormsInput,
-  type ListResponsesInput,
-  listResponsesInputSchema,
-  type PersonRef,
-  RESPONSE_STATUSES,
-  RESPONSES_PAGE_DEFAULT,
-  RESPONSES_PAGE_MAX,
-  type ResponsePage,
-  type ResponseSummary,
-  type ResponsesExport,
-} from './forms-responses.contracts.ts';
-export { responsesFileName, responsesWorkbook, XLSX_CONTENT_TYPE } from './forms-responses-xlsx.server.ts';
