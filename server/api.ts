@@ -11,6 +11,7 @@ import {
   createOrganisationsApi,
   createTwinsApi,
 } from '#app/modules/directory/index.ts';
+import { createFormsApi, FORMS_TAG } from '#app/modules/forms/index.ts';
 import { createIdentityApi, resolveRequestActor } from '#app/modules/identity/index.ts';
 import { createNeedsApi, NEEDS_TAG } from '#app/modules/needs/index.ts';
 import { createSearchApi, SEARCH_TAG } from '#app/modules/search/index.ts';
@@ -60,7 +61,19 @@ const MODULE_APIS = [
     create: createTwinsApi,
   },
   {
-    tag: { name: NEEDS_TAG, description: 'The challenge taxonomy: themes that challenges and needs are tagged with.' },
+    tag: {
+      name: FORMS_TAG,
+      description:
+        'Forms (surveys, registrations, applications): versions built and published by their managers, answered page by page, responses listed and exported to XLSX, each read with its own version.',
+    },
+    create: createFormsApi,
+  },
+  {
+    tag: {
+      name: NEEDS_TAG,
+      description:
+        'The challenge taxonomy, and cluster diagnostics: rounds of challenges, SWOT and baseline figures, endorsed; the endorsed challenges the synthesis reads.',
+    },
     create: createNeedsApi,
   },
   {

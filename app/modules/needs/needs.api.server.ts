@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { createApiRouter, currentUser, jsonContent, problemContent, protectedRoute, publicRoute } from '#app/shared/api/router.server.ts';
 import { anonymous } from '#app/shared/auth/actor.ts';
+import { createDiagnosticsApi } from './diagnostics/diagnostics.api.server.ts';
 import {
   challengeThemeListSchema,
   challengeThemeSchema,
@@ -117,5 +118,6 @@ export function createNeedsApi() {
       c.json(await updateChallengeTheme(currentUser(c), c.req.valid('param').code, c.req.valid('json')), 200),
     )
     .openapi(archiveThemeRoute, async (c) => c.json(await archiveChallengeTheme(currentUser(c), c.req.valid('param').code), 200))
-    .openapi(restoreThemeRoute, async (c) => c.json(await restoreChallengeTheme(currentUser(c), c.req.valid('param').code), 200));
+    .openapi(restoreThemeRoute, async (c) => c.json(await restoreChallengeTheme(currentUser(c), c.req.valid('param').code), 200))
+    .route('/', createDiagnosticsApi());
 }
