@@ -49,6 +49,7 @@ export {
   type QuestionChangeKind,
   versionForResponse,
 } from './form-versions.ts';
+export { createFormsApi, FORMS_TAG } from './forms.api.server.ts';
 export * from './forms.contracts.ts';
 export {
   canEnterForOthers,
@@ -63,13 +64,32 @@ export {
 export type { FormResponseStatus, FormScopeType } from './forms.schema.ts';
 export {
   createForm,
+  exportResponses,
   findDraftResponse,
   getFormVersion,
   getRespondent,
   getResponse,
+  listForms,
+  listResponses,
+  listVersions,
   publishDraft,
   type SaveResponsePageInput,
   saveDraft,
   saveResponsePage,
   submitResponse,
 } from './forms.service.server.ts';
+export {
+  FORMS_LIST_LIMIT,
+  type FormSummary,
+  type ListFormsInput,
+  type ListResponsesInput,
+  listResponsesInputSchema,
+  type PersonRef,
+  RESPONSE_STATUSES,
+  RESPONSES_PAGE_DEFAULT,
+  RESPONSES_PAGE_MAX,
+  type ResponsePage,
+  type ResponseSummary,
+  type ResponsesExport,
+} from './forms-responses.contracts.ts';
+export { responsesFileName, responsesWorkbook, XLSX_CONTENT_TYPE } from './forms-responses-xlsx.server.ts';
