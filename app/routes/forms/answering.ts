@@ -3,7 +3,7 @@
  * from page to page), the files a page keeps when it is sent again without a new one, and how a
  * stored answer reads on the review page.
  */
-import { type AnswerValue, type FileAnswer, type FormQuestion, fieldName, type UploadedFileMeta } from '#app/modules/forms/index.ts';
+import type { AnswerValue, FileAnswer, FormQuestion, UploadedFileMeta } from '#app/modules/forms/index.ts';
 import type { Locale } from '#app/shared/i18n/locales.ts';
 import { textIn } from '#app/shared/i18n/translatable.ts';
 
@@ -30,9 +30,9 @@ export function thanksPath(locale: Locale, formCode: string, responseId: string)
   return `/${locale}/forms/${formCode}/thanks/${responseId}`;
 }
 
-/** The field of the box that removes a file already given (`report.remove`); the engine ignores it. */
+/** The field of the box that removes a file already given (`report.remove`): a part no file question reads, so the engine ignores it. */
 export function removeFileField(questionCode: string): string {
-  return fieldName(questionCode, 'remove');
+  return `${questionCode}.remove`;
 }
 
 type Entry = readonly [string, string | UploadedFileMeta];
