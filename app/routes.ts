@@ -10,6 +10,7 @@ import { directoryImportRoutes } from './routes/directory-import/routes.ts';
 import { formsBuilderRoutes } from './routes/forms-builder/routes.ts';
 import { formsAnswerRoutes } from './routes/forms/routes.ts';
 import { identityRoutes } from './routes/identity/routes.ts';
+import { needsDiagnosticsRoutes } from './routes/needs-diagnostics/routes.ts';
 import { organisationsRoutes } from './routes/organisations/routes.ts';
 import { organisationsManageRoutes } from './routes/organisations-manage/routes.ts';
 import { searchRoutes } from './routes/search/routes.ts';
@@ -25,6 +26,7 @@ export default [
     ...adminRoutes,
     ...organisationsManageRoutes,
     ...clusterRoutes,
+    ...needsDiagnosticsRoutes,
     ...organisationsRoutes,
     ...twinsRoutes,
     ...searchRoutes,

@@ -140,6 +140,9 @@ export default function ClusterProfilePage({ loaderData }: Route.ComponentProps)
       <p>
         <Link className="button button--primary" to={`${base}/twins`}>
           {t('directory.clusters.profile.twins')}
+        </Link>{' '}
+        <Link className="button" to={`${base}/diagnostic`}>
+          {t('needs.diagnostics.profileLink')}
         </Link>
       </p>
 

@@ -10,9 +10,10 @@ import { recordAudit } from '#app/shared/audit/audit.server.ts';
 import type { Actor } from '#app/shared/auth/actor.ts';
 import { can } from '#app/shared/auth/can.ts';
 import { type Executor, getDb } from '#app/shared/db/client.server.ts';
+import type { Translatable } from '#app/shared/db/columns.ts';
 import { AppError, CommonErrors } from '#app/shared/errors.ts';
 import { parseInput } from '#app/shared/validation.ts';
-import { findTheme } from '../needs.repository.server.ts';
+import { findTheme, selectThemes } from '../needs.repository.server.ts';
 import {
   type BaselineFigure,
   type BaselineInput,
@@ -195,6 +196,8 @@ export interface ClusterDiagnostics {
   /** The draft, for those who read detail. */
   draft: Diagnostic | null;
   canManage: boolean;
+  /** Every theme (archived ones too: older rounds may use them) in the taxonomy's order, to name and group challenges. */
+  themes: { code: string; name: Translatable; archived: boolean }[];
 }
 
 /** A cluster's rounds (endorsed ones for everyone; drafts for `needs.read`), newest first. */
@@ -222,6 +225,11 @@ export async function getClusterDiagnostics(actor: Actor, slug: string, options:
     current: chosen ? await detailOf(db, actor, chosen) : null,
     draft: draftRow ? await detailOf(db, actor, draftRow) : null,
     canManage: canManageDiagnostics(actor, clusterRef),
+    themes: (await selectThemes(db, { includeArchived: true })).map((theme) => ({
+      code: theme.code,
+      name: theme.name,
+      archived: theme.archivedAt !== null,
+    })),
   };
 }
 
