@@ -7,8 +7,9 @@ import { accessRoutes } from './routes/access/routes.ts';
 import { adminRoutes } from './routes/admin/routes.ts';
 import { clusterRoutes } from './routes/clusters/routes.ts';
 import { directoryImportRoutes } from './routes/directory-import/routes.ts';
-import { formsBuilderRoutes } from './routes/forms-builder/routes.ts';
 import { formsAnswerRoutes } from './routes/forms/routes.ts';
+import { formsBuilderRoutes } from './routes/forms-builder/routes.ts';
+import { formsResponsesRoutes } from './routes/forms-responses/routes.ts';
 import { identityRoutes } from './routes/identity/routes.ts';
 import { needsDiagnosticsRoutes } from './routes/needs-diagnostics/routes.ts';
 import { organisationsRoutes } from './routes/organisations/routes.ts';
@@ -31,6 +32,7 @@ export default [
     ...twinsRoutes,
     ...searchRoutes,
     ...directoryImportRoutes,
+    ...formsResponsesRoutes,
     ...formsBuilderRoutes,
     ...formsAnswerRoutes,
     route('*', 'routes/shell/not-found.tsx'),

@@ -20,6 +20,7 @@ import { type FormDefinition, formDefinitionSchema } from './forms.contracts.ts'
 import {
   createForm,
   exportResponses,
+  getManagedResponse,
   listForms,
   listResponses,
   listVersions,
@@ -177,6 +178,19 @@ describe('forms: responses for managers and exports over versions', () => {
     const drafts = await listResponses(manager, 'member-check', { status: 'draft' });
     expect(drafts.items.map((r) => [r.respondent?.name, r.submittedAt])).toEqual([['Karim Ben Salah', null]]);
     expect(await statusOf(listResponses(manager, 'member-check', { cursor: 'bm90LWEtY3Vyc29y' }))).toBe(400);
+  });
+
+  it('reads one response for its managers with the version it was given against, names included', async () => {
+    const { items } = await listResponses(manager, 'member-check', { version: 1, status: 'submitted' });
+    const id = items[0]?.id ?? '';
+    const read = await getManagedResponse(manager, 'member-check', id);
+    expect(read.response).toMatchObject({ version: 1, respondent: { name: 'Amina Haddad' }, enteredBy: null });
+    expect(read.answers).toEqual({ 'org-name': 'Atelier Zellige', employees: 12, size: 'small' });
+    expect(read.version.definition).toEqual(v1);
+    expect(await statusOf(getManagedResponse(otherManager, 'member-check', id))).toBe(403);
+    expect(await statusOf(getManagedResponse(members[0] as UserActor, 'member-check', id))).toBe(403);
+    // A response of another form is not found through this one.
+    expect(await statusOf(getManagedResponse(otherManager, 'batna-check', id))).toBe(404);
   });
 
   it('exports every response with its own version: both versions’ columns, original labels, removed questions kept', async () => {

@@ -237,11 +237,11 @@ export type ResponseListRow = FormResponseRow & { respondentName: string | null;
 
 const createdAtExact = sql<string>`to_char(${formResponse.createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 
-/** A page of a form's responses, newest first (keyset on created_at, id), with the respondents' and enterers' names. */
+/** A page of a form's responses (or the one with `id`), newest first (keyset on created_at, id), with the respondents' and enterers' names. */
 export async function selectResponsePage(
   executor: Executor,
   formId: string,
-  options: { version?: number; status?: FormResponseRow['status']; after?: ResponseCursor | null; limit: number },
+  options: { version?: number; status?: FormResponseRow['status']; after?: ResponseCursor | null; limit: number; id?: string },
 ): Promise<ResponseListRow[]> {
   const respondent = alias(user, 'respondent');
   const enteredBy = alias(user, 'entered_by');
@@ -254,6 +254,7 @@ export async function selectResponsePage(
     .where(
       and(
         eq(formResponse.formId, formId),
+        options.id === undefined ? undefined : eq(formResponse.id, options.id),
         options.version === undefined ? undefined : eq(formResponse.version, options.version),
         options.status ? eq(formResponse.status, options.status) : undefined,
         after ? sql`(${formResponse.createdAt}, ${formResponse.id}) < (${after.createdAt}::timestamptz, ${after.id})` : undefined,

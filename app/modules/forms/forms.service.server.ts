@@ -586,3 +586,26 @@ export async function getRespondent(actor: Actor, formCode: string, userId: stri
   if (name === undefined) throw new AppError('FORMS_RESPONDENT_NOT_FOUND', 404, { userId });
   return { userId, name };
 }
+
+/**
+ * One response of the form for its managers: who gave it (names), its answers and the version it
+ * was given against, to read them with (a question removed later is still there).
+ */
+export async function getManagedResponse(
+  actor: Actor,
+  formCode: string,
+  responseId: string,
+): Promise<{ form: StoredForm; response: ResponseSummary; answers: FormAnswers; version: FormVersion }> {
+  const db = getDb();
+  const row = await formForManager(db, actor, formCode);
+  const [found] = await selectResponsePage(db, row.id, { id: responseId, limit: 1 });
+  if (!found) throw responseNotFound();
+  const versionRow = await findVersion(db, row.id, found.version);
+  if (!versionRow) throw new AppError('FORMS_VERSION_NOT_FOUND', 404, { formCode: row.code, version: found.version });
+  return {
+    form: storedForm(row),
+    response: responseSummary(row.code, found),
+    answers: found.answers,
+    version: versionOf(row.code, versionRow),
+  };
+}

@@ -67,6 +67,7 @@ export {
   exportResponses,
   findDraftResponse,
   getFormVersion,
+  getManagedResponse,
   getRespondent,
   getResponse,
   listForms,
