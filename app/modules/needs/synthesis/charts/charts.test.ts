@@ -13,7 +13,8 @@ import { GENDER_GROUPS, type GenderGroup } from '../evidence.ts';
 import { GenderStackedChart, PriorityBarChart, textAnchor } from './charts.tsx';
 
 function render(locale: Locale, element: ReactElement): string {
-  return renderToStaticMarkup(createElement(I18nProvider, { locale, messages: loadCatalog(locale), children: element }));
+  const props = { locale, messages: loadCatalog(locale) } as Parameters<typeof I18nProvider>[0];
+  return renderToStaticMarkup(createElement(I18nProvider, props, element));
 }
 
 const ITEMS = [

@@ -7,7 +7,7 @@
  * in Arabic). The gender chart only takes protected counts (disclosure.ts), so a small group cannot
  * reach it.
  */
-import { useId } from 'react';
+import { type ReactNode, useId } from 'react';
 import { useDirection, useFormatCount, useT } from '#app/shared/i18n/react.tsx';
 import type { ProtectedCount, ProtectedTable } from '../disclosure.ts';
 import { DEFAULT_MIN_GROUP_SIZE } from '../disclosure.ts';
@@ -31,6 +31,49 @@ function SvgText({ box, direction, className, children }: { box: TextBox; direct
   );
 }
 
+/**
+ * The frame both charts share: a figure with its caption, the drawing as a named and described
+ * image, what follows it (legend, note), and the same figures as a table in <details>.
+ */
+function ChartFigure(props: {
+  caption: string;
+  description: string;
+  size: { width: number; height: number };
+  direction: Direction;
+  drawing: ReactNode;
+  after?: ReactNode;
+  table: ReactNode;
+}) {
+  const t = useT();
+  const id = useId();
+  return (
+    <figure className="synthesis-chart" aria-labelledby={`${id}-caption`}>
+      <figcaption id={`${id}-caption`} className="synthesis-chart__caption">
+        {props.caption}
+      </figcaption>
+      <svg
+        className="synthesis-chart__svg"
+        viewBox={`0 0 ${props.size.width} ${props.size.height}`}
+        role="img"
+        aria-labelledby={`${id}-title ${id}-desc`}
+        direction={props.direction}
+      >
+        <title id={`${id}-title`}>{props.caption}</title>
+        <desc id={`${id}-desc`}>{props.description}</desc>
+        {props.drawing}
+      </svg>
+      {props.after}
+      <details className="synthesis-chart__details">
+        <summary>{t('needs.synthesis.chart.table')}</summary>
+        <table className="synthesis-chart__table">
+          <caption className="visually-hidden">{props.caption}</caption>
+          {props.table}
+        </table>
+      </details>
+    </figure>
+  );
+}
+
 export interface PriorityChartItem {
   theme: string;
   /** The theme's name in the page's language. */
@@ -46,51 +89,43 @@ export function PriorityBarChart({ items, caption }: { items: readonly PriorityC
   const t = useT();
   const direction = useDirection();
   const format = useFormatCount();
-  const id = useId();
   const layout = layoutBarChart(
     items.map((i) => ({ key: i.theme, value: i.score })),
     direction,
     { max: 100 },
   );
   return (
-    <figure className="synthesis-chart" aria-labelledby={`${id}-caption`}>
-      <figcaption id={`${id}-caption`} className="synthesis-chart__caption">
-        {caption}
-      </figcaption>
-      <svg
-        className="synthesis-chart__svg"
-        viewBox={`0 0 ${layout.width} ${layout.height}`}
-        role="img"
-        aria-labelledby={`${id}-title ${id}-desc`}
-        direction={direction}
-      >
-        <title id={`${id}-title`}>{caption}</title>
-        <desc id={`${id}-desc`}>{t('needs.synthesis.chart.priority.description', { low: format(0), high: format(100) })}</desc>
-        <line className="synthesis-chart__baseline" x1={layout.baselineX} x2={layout.baselineX} y1={0} y2={layout.height} />
-        {layout.rows.map((row, index) => {
-          const item = items[index]!;
-          const value = format(item.score);
-          return (
-            <g key={row.key}>
-              <SvgText box={row.label} direction={direction} className="synthesis-chart__label">
-                {item.label}
-              </SvgText>
-              {row.bar && (
-                <rect className="synthesis-chart__bar" x={n(row.bar.x)} y={n(row.bar.y)} width={n(row.bar.width)} height={row.bar.height}>
-                  <title>{t('needs.synthesis.chart.item', { label: item.label, value })}</title>
-                </rect>
-              )}
-              <SvgText box={row.value} direction={direction} className="synthesis-chart__value">
-                {value}
-              </SvgText>
-            </g>
-          );
-        })}
-      </svg>
-      <details className="synthesis-chart__details">
-        <summary>{t('needs.synthesis.chart.table')}</summary>
-        <table className="synthesis-chart__table">
-          <caption className="visually-hidden">{caption}</caption>
+    <ChartFigure
+      caption={caption}
+      description={t('needs.synthesis.chart.priority.description', { low: format(0), high: format(100) })}
+      size={layout}
+      direction={direction}
+      drawing={
+        <>
+          <line className="synthesis-chart__baseline" x1={layout.baselineX} x2={layout.baselineX} y1={0} y2={layout.height} />
+          {layout.rows.map((row, index) => {
+            const item = items[index]!;
+            const value = format(item.score);
+            return (
+              <g key={row.key}>
+                <SvgText box={row.label} direction={direction} className="synthesis-chart__label">
+                  {item.label}
+                </SvgText>
+                {row.bar && (
+                  <rect className="synthesis-chart__bar" x={n(row.bar.x)} y={n(row.bar.y)} width={n(row.bar.width)} height={row.bar.height}>
+                    <title>{t('needs.synthesis.chart.item', { label: item.label, value })}</title>
+                  </rect>
+                )}
+                <SvgText box={row.value} direction={direction} className="synthesis-chart__value">
+                  {value}
+                </SvgText>
+              </g>
+            );
+          })}
+        </>
+      }
+      table={
+        <>
           <thead>
             <tr>
               <th scope="col">{t('needs.synthesis.column.rank')}</th>
@@ -109,9 +144,9 @@ export function PriorityBarChart({ items, caption }: { items: readonly PriorityC
               </tr>
             ))}
           </tbody>
-        </table>
-      </details>
-    </figure>
+        </>
+      }
+    />
   );
 }
 
@@ -131,7 +166,6 @@ export function GenderStackedChart({ table, labels, caption, rowHeader, minGroup
   const t = useT();
   const direction = useDirection();
   const format = useFormatCount();
-  const id = useId();
   const layout = layoutStackedChart(
     table.rows.map((row) => ({
       key: row.key,
@@ -144,67 +178,60 @@ export function GenderStackedChart({ table, labels, caption, rowHeader, minGroup
   const shown = (count: ProtectedCount) => (count.suppressed ? t('needs.synthesis.suppressed') : format(count.value));
   const anySuppressed = table.rows.some((row) => row.total.suppressed || GENDER_GROUPS.some((g) => row.cells[g].suppressed));
   return (
-    <figure className="synthesis-chart" aria-labelledby={`${id}-caption`}>
-      <figcaption id={`${id}-caption`} className="synthesis-chart__caption">
-        {caption}
-      </figcaption>
-      <svg
-        className="synthesis-chart__svg"
-        viewBox={`0 0 ${layout.width} ${layout.height}`}
-        role="img"
-        aria-labelledby={`${id}-title ${id}-desc`}
-        direction={direction}
-      >
-        <title id={`${id}-title`}>{caption}</title>
-        <desc id={`${id}-desc`}>{t('needs.synthesis.chart.gender.description', { min: format(minGroupSize) })}</desc>
-        {layout.rows.map((row, index) => {
-          const source = table.rows[index]!;
-          const label = labels[row.key] ?? row.key;
-          return (
-            <g key={row.key}>
-              <SvgText box={row.label} direction={direction} className="synthesis-chart__label">
-                {label}
-              </SvgText>
-              {row.segments.map((segment) => (
-                <g key={segment.key}>
-                  <rect
-                    className={`synthesis-chart__segment synthesis-chart__segment--${segment.key}`}
-                    x={n(segment.rect.x)}
-                    y={n(segment.rect.y)}
-                    width={n(segment.rect.width)}
-                    height={segment.rect.height}
-                  >
-                    <title>
-                      {t('needs.synthesis.chart.item', { label: groupName(segment.key as GenderGroup), value: format(segment.value) })}
-                    </title>
-                  </rect>
-                  {segment.inside && (
-                    <text x={n(segment.inside.x)} y={n(segment.inside.y)} textAnchor="middle" className="synthesis-chart__inside">
-                      {format(segment.value)}
-                    </text>
-                  )}
-                </g>
-              ))}
-              <SvgText box={row.total} direction={direction} className="synthesis-chart__value">
-                {shown(source.total)}
-              </SvgText>
-            </g>
-          );
-        })}
-      </svg>
-      <ul className="synthesis-chart__legend" aria-label={t('needs.synthesis.chart.legend')}>
-        {GENDER_GROUPS.map((g) => (
-          <li key={g}>
-            <span className={`synthesis-chart__swatch synthesis-chart__segment--${g}`} aria-hidden="true" />
-            {groupName(g)}
-          </li>
-        ))}
-      </ul>
-      {anySuppressed && <p className="synthesis-chart__note">{t('needs.synthesis.suppressedNote', { min: format(minGroupSize) })}</p>}
-      <details className="synthesis-chart__details">
-        <summary>{t('needs.synthesis.chart.table')}</summary>
-        <table className="synthesis-chart__table">
-          <caption className="visually-hidden">{caption}</caption>
+    <ChartFigure
+      caption={caption}
+      description={t('needs.synthesis.chart.gender.description', { min: format(minGroupSize) })}
+      size={layout}
+      direction={direction}
+      drawing={layout.rows.map((row, index) => {
+        const source = table.rows[index]!;
+        const label = labels[row.key] ?? row.key;
+        return (
+          <g key={row.key}>
+            <SvgText box={row.label} direction={direction} className="synthesis-chart__label">
+              {label}
+            </SvgText>
+            {row.segments.map((segment) => (
+              <g key={segment.key}>
+                <rect
+                  className={`synthesis-chart__segment synthesis-chart__segment--${segment.key}`}
+                  x={n(segment.rect.x)}
+                  y={n(segment.rect.y)}
+                  width={n(segment.rect.width)}
+                  height={segment.rect.height}
+                >
+                  <title>
+                    {t('needs.synthesis.chart.item', { label: groupName(segment.key as GenderGroup), value: format(segment.value) })}
+                  </title>
+                </rect>
+                {segment.inside && (
+                  <text x={n(segment.inside.x)} y={n(segment.inside.y)} textAnchor="middle" className="synthesis-chart__inside">
+                    {format(segment.value)}
+                  </text>
+                )}
+              </g>
+            ))}
+            <SvgText box={row.total} direction={direction} className="synthesis-chart__value">
+              {shown(source.total)}
+            </SvgText>
+          </g>
+        );
+      })}
+      after={
+        <>
+          <ul className="synthesis-chart__legend" aria-label={t('needs.synthesis.chart.legend')}>
+            {GENDER_GROUPS.map((g) => (
+              <li key={g}>
+                <span className={`synthesis-chart__swatch synthesis-chart__segment--${g}`} aria-hidden="true" />
+                {groupName(g)}
+              </li>
+            ))}
+          </ul>
+          {anySuppressed && <p className="synthesis-chart__note">{t('needs.synthesis.suppressedNote', { min: format(minGroupSize) })}</p>}
+        </>
+      }
+      table={
+        <>
           <thead>
             <tr>
               <th scope="col">{rowHeader}</th>
@@ -229,8 +256,8 @@ export function GenderStackedChart({ table, labels, caption, rowHeader, minGroup
               </tr>
             ))}
           </tbody>
-        </table>
-      </details>
-    </figure>
+        </>
+      }
+    />
   );
 }
