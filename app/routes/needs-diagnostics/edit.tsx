@@ -11,20 +11,22 @@ import { getCluster } from '#app/modules/directory/index.ts';
 import { requireAccountPage } from '#app/modules/identity/index.ts';
 import {
   AFFECTED_GROUPS,
+  BASELINE_INDICATORS,
+  GENDER_DIMENSIONS,
+  SEVERITIES,
+  SWOT_KINDS,
+} from '#app/modules/needs/diagnostics/diagnostics.vocabulary.ts';
+import {
   addBaselineFigure,
   addChallenge,
   addSwotItem,
-  BASELINE_INDICATORS,
   createDiagnostic,
   type Diagnostic,
   endorseDiagnostic,
-  GENDER_DIMENSIONS,
   getClusterDiagnostics,
   removeBaselineFigure,
   removeChallenge,
   removeSwotItem,
-  SEVERITIES,
-  SWOT_KINDS,
   updateDiagnostic,
 } from '#app/modules/needs/index.ts';
 import { redirectWithFlash } from '#app/shared/http/flash.server.ts';

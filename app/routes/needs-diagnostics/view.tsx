@@ -7,7 +7,8 @@
  */
 import { Link } from 'react-router';
 import { getCluster } from '#app/modules/directory/index.ts';
-import { type Diagnostic, getClusterDiagnostics, SWOT_KINDS } from '#app/modules/needs/index.ts';
+import { SWOT_KINDS } from '#app/modules/needs/diagnostics/diagnostics.vocabulary.ts';
+import { type Diagnostic, getClusterDiagnostics } from '#app/modules/needs/index.ts';
 import { requestContext } from '#app/shared/http/request-context.ts';
 import { useLocale, useT } from '#app/shared/i18n/react.tsx';
 import { textIn } from '#app/shared/i18n/translatable.ts';
