@@ -3,8 +3,8 @@
  * and columns add up cannot recompute a hidden figure from the figures shown.
  */
 import { describe, expect, it } from 'vitest';
-import { type CountTable, type ProtectedTable, protectCount, protectTable } from './disclosure.ts';
-import { GENDER_GROUPS, type GenderGroup } from './evidence.ts';
+import { type CountTable, type ProtectedTable, protectCount, protectLinkedTables, protectTable } from './disclosure.ts';
+import { GENDER_GROUPS, type GenderGroup, SIZE_GROUPS } from './evidence.ts';
 
 type G = GenderGroup;
 
@@ -126,5 +126,45 @@ describe('protectTable', () => {
     expect(published.primary + published.complementary).toBe(0);
     expect(published.rows[0]!.total.value).toBe(29);
     expect(published.columnTotals.another.value).toBe(5);
+  });
+});
+
+describe('protectLinkedTables', () => {
+  it('hides a row total asked for, and protects it in its row and among the totals', () => {
+    const published = protectTable(table({ a: [10, 8, 0, 0, 6], b: [20, 15, 0, 0, 9] }), { hideRowTotals: new Set(['b']) });
+    expect(published.rows[1]!.total.suppressed).toBe(true);
+    expect(recover(published)).toEqual(new Map());
+  });
+
+  it('hides a total in both tables when either hides it (the same people by gender and by size)', () => {
+    let state = 9;
+    const next = () => {
+      state = (state * 1_103_515_245 + 12_345) % 2 ** 31;
+      return state / 2 ** 31;
+    };
+    for (let round = 0; round < 200; round += 1) {
+      // People, each with a gender and a size, naming one of three themes.
+      const gender: Record<string, number[]> = {};
+      const size: Record<string, number[]> = {};
+      for (const theme of ['t1', 't2', 't3']) {
+        gender[theme] = GENDER_GROUPS.map(() => 0);
+        size[theme] = SIZE_GROUPS.map(() => 0);
+        const people = Math.floor(next() * 25);
+        for (let p = 0; p < people; p += 1) {
+          gender[theme]![Math.floor(next() * 5)]! += 1;
+          size[theme]![Math.floor(next() * 5)]! += 1;
+        }
+      }
+      const sizeTable = {
+        columns: SIZE_GROUPS,
+        rows: Object.entries(size).map(([key, counts]) => ({
+          key,
+          cells: Object.fromEntries(SIZE_GROUPS.map((g, i) => [g, counts[i]!])) as Record<(typeof SIZE_GROUPS)[number], number>,
+        })),
+      };
+      const [byGender, bySize] = protectLinkedTables([table(gender), sizeTable]);
+      expect(byGender.rows.map((r) => r.total.suppressed)).toEqual(bySize.rows.map((r) => r.total.suppressed));
+      expect(recover(byGender)).toEqual(new Map());
+    }
   });
 });

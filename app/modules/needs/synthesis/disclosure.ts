@@ -65,7 +65,13 @@ export interface ProtectedTable<C extends string> {
  * respondents naming a theme by gender). Row totals, column totals and the grand total are the
  * sums of the cells and are protected with them.
  */
-export function protectTable<C extends string>(table: CountTable<C>, options: Partial<DisclosureOptions> = {}): ProtectedTable<C> {
+export function protectTable<C extends string>(
+  table: CountTable<C>,
+  options: Partial<DisclosureOptions> & {
+    /** Row totals to hide whatever their size (the same total hidden in a linked table). */
+    hideRowTotals?: ReadonlySet<string>;
+  } = {},
+): ProtectedTable<C> {
   const o = resolve(options);
   const { columns, rows } = table;
   // Figures by index: cells row-major, then row totals, then column totals, then the grand total.
@@ -89,6 +95,12 @@ export function protectTable<C extends string>(table: CountTable<C>, options: Pa
   const isHidden = values.map((v) => isSmall(v, o));
   const primary = isHidden.filter(Boolean).length;
   let complementary = 0;
+  for (const [i, row] of rows.entries()) {
+    if (options.hideRowTotals?.has(row.key) && !isHidden[rowTotalAt + i]) {
+      isHidden[rowTotalAt + i] = true;
+      complementary += 1;
+    }
+  }
   for (let changed = true; changed; ) {
     changed = false;
     for (const line of lines) {
@@ -122,6 +134,23 @@ export function protectTable<C extends string>(table: CountTable<C>, options: Pa
     primary,
     complementary,
   };
+}
+
+/**
+ * Protects tables that share their row totals (the same people by gender and by size): a row total
+ * hidden in one is hidden in all, and the tables are protected again until they agree.
+ */
+export function protectLinkedTables<T extends CountTable<string>[]>(
+  tables: [...T],
+  options: Partial<DisclosureOptions> = {},
+): { [K in keyof T]: T[K] extends CountTable<infer C> ? ProtectedTable<C> : never } {
+  const hideRowTotals = new Set<string>();
+  for (;;) {
+    const protectedTables = tables.map((table) => protectTable(table, { ...options, hideRowTotals }));
+    const before = hideRowTotals.size;
+    for (const t of protectedTables) for (const row of t.rows) if (row.total.suppressed) hideRowTotals.add(row.key);
+    if (hideRowTotals.size === before) return protectedTables as never;
+  }
 }
 
 function sum(values: readonly number[]): number {
