@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { type CountTable, type ProtectedTable, protectCount, protectLinkedTables, protectTable } from './disclosure.ts';
 import { GENDER_GROUPS, type GenderGroup, SIZE_GROUPS } from './evidence.ts';
+import { random } from './synthesis.fixture.ts';
 
 type G = GenderGroup;
 
@@ -103,11 +104,7 @@ describe('protectTable', () => {
   });
 
   it('never shows a figure below the minimum, and no hidden figure can be recomputed (many tables)', () => {
-    let state = 42;
-    const next = () => {
-      state = (state * 1_103_515_245 + 12_345) % 2 ** 31;
-      return state / 2 ** 31;
-    };
+    const next = random(42);
     for (let round = 0; round < 300; round += 1) {
       const rows: Record<string, number[]> = {};
       const rowCount = 1 + Math.floor(next() * 5);
@@ -137,11 +134,7 @@ describe('protectLinkedTables', () => {
   });
 
   it('hides a total in both tables when either hides it (the same people by gender and by size)', () => {
-    let state = 9;
-    const next = () => {
-      state = (state * 1_103_515_245 + 12_345) % 2 ** 31;
-      return state / 2 ** 31;
-    };
+    const next = random(9);
     for (let round = 0; round < 200; round += 1) {
       // People, each with a gender and a size, naming one of three themes.
       const gender: Record<string, number[]> = {};

@@ -46,7 +46,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Evidence, Scope, SurveyMention, WorkshopVote } from './evidence.ts';
 import { prioritise, rankPriorities, roundScore } from './priority.ts';
-import { A, D, FIXTURE, FIXTURE_MENTIONS, I, M, R, S, T } from './synthesis.fixture.ts';
+import { A, D, FIXTURE, FIXTURE_MENTIONS, I, M, R, random, S, T } from './synthesis.fixture.ts';
 
 const TN: Scope = { kind: 'country', country: 'TN' };
 const MA: Scope = { kind: 'country', country: 'MA' };
@@ -204,15 +204,6 @@ describe('prioritise options and rules', () => {
     expect(result.respondents).toBe(0);
   });
 });
-
-/** A deterministic pseudo-random generator, so the property checks are reproducible. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state * 1_664_525 + 1_013_904_223) >>> 0;
-    return state / 2 ** 32;
-  };
-}
 
 function shuffled<T>(items: readonly T[], next: () => number): T[] {
   const copy = [...items];

@@ -108,3 +108,12 @@ export const FIXTURE_MENTIONS: SurveyMention[] = SURVEY.flatMap(([r, named]) =>
 );
 
 export const FIXTURE: Evidence = { responses: FIXTURE_RESPONSES, mentions: FIXTURE_MENTIONS, challenges: FIXTURE_CHALLENGES };
+
+/** A deterministic pseudo-random generator (0 ≤ x < 1), so property checks are reproducible. */
+export function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state * 1_664_525 + 1_013_904_223) >>> 0;
+    return state / 2 ** 32;
+  };
+}
