@@ -22,6 +22,8 @@ import { DuplicateRegister, type DuplicateTarget, recordKeys } from './duplicate
 import type { ImportCounts } from './import.contracts.ts';
 import { canImportInto } from './import.policy.ts';
 import {
+  countInsertedFacets,
+  deferFacetCounts,
   type ImportedRecord,
   insertClusterRows,
   insertImportAudit,
@@ -36,6 +38,8 @@ import { languageTable, lookupTable, readRow, type ValueLookup } from './import-
 import type { Table, TableRow } from './table-reader.server.ts';
 
 export const BATCH_SIZE = 1_000;
+/** Batches written at once (decision 0010): two, for the two cores a small server has. */
+export const WRITES_IN_FLIGHT = 2;
 
 /** Field codes with a translated text (`errors.field.<code>`); others read as `invalid`. */
 const FIELD_CODES = new Set(['required', 'too_small', 'too_big', 'invalid_format', 'invalid_type', 'invalid_value']);
@@ -195,34 +199,35 @@ function judgeRow(actor: Actor, options: EngineOptions, lookup: ValueLookup, kno
 }
 
 /**
- * Inserts accepted rows of one kind, with the memberships organisation rows ask for and their
- * audit entries, and indexes them for search in the same transaction (decision 0010: the search
- * triggers are off for it, and one set-based call indexes the batch).
+ * Inserts accepted rows of one kind, with their audit entries and the memberships organisation
+ * rows ask for, and indexes them for search and counts them in the facets in the same transaction
+ * (decision 0010: the triggers are off for it, and one set-based call does each). What takes the
+ * facet counts' lock (memberships, counts) comes last, so batches written at once overlap until then.
  */
 async function insertAccepted(tx: Executor, actor: Actor, options: EngineOptions, rows: AcceptedRow[]): Promise<void> {
-  const values = rows.map((row) => row.values);
+  const organisations = options.kind === 'organisations';
   await deferSearchIndexing(tx);
-  const inserted = options.kind === 'organisations' ? await insertOrganisationRows(tx, values) : await insertClusterRows(tx, values);
-  await indexSearchDocuments(
-    tx,
-    options.kind === 'organisations' ? 'organisation' : 'cluster',
-    inserted.map((row) => row.id),
-  );
+  if (organisations) await deferFacetCounts(tx);
+  const values = rows.map((row) => row.values);
+  const inserted = organisations ? await insertOrganisationRows(tx, values) : await insertClusterRows(tx, values);
+  const ids = inserted.map((row) => row.id);
+  await indexSearchDocuments(tx, organisations ? 'organisation' : 'cluster', ids);
   const idBySlug = new Map(inserted.map((row) => [row.slug, row.id]));
-  const memberships: MembershipInsert[] = rows.flatMap((row) =>
-    row.clusterId ? [{ clusterId: row.clusterId, organisationId: idBySlug.get(row.values.slug)!, role: 'member' as const }] : [],
-  );
-  await insertMembershipRows(tx, memberships);
   await insertImportAudit(
     tx,
     actor,
     rows.map((row) => ({
-      action: options.kind === 'organisations' ? 'directory.organisation.import' : 'directory.cluster.import',
-      subjectType: options.kind === 'organisations' ? 'organisation' : 'cluster',
+      action: organisations ? 'directory.organisation.import' : 'directory.cluster.import',
+      subjectType: organisations ? 'organisation' : 'cluster',
       subjectId: idBySlug.get(row.values.slug)!,
       data: { importRunId: options.runId, row: row.row, slug: row.values.slug },
     })),
   );
+  const memberships: MembershipInsert[] = rows.flatMap((row) =>
+    row.clusterId ? [{ clusterId: row.clusterId, organisationId: idBySlug.get(row.values.slug)!, role: 'member' as const }] : [],
+  );
+  await insertMembershipRows(tx, memberships);
+  if (organisations) await countInsertedFacets(tx, ids);
 }
 
 /** Runs the rows of `table` through the checks and, unless a dry run, writes the good ones. */
@@ -256,14 +261,18 @@ export async function runEngine(actor: Actor, table: Table, options: EngineOptio
     }
   };
 
-  // The database writes one batch while the next is being read and checked (on a server, they
-  // run in parallel); at most one batch is in flight.
-  let writing: Promise<void> = Promise.resolve();
+  // The database writes batches while the next one is read and checked. On a server, up to
+  // WRITES_IN_FLIGHT batches are written at once, each on its own connection, so the server's
+  // work (indexes, search documents) spreads over its cores while Node checks rows on its own;
+  // PGlite runs one transaction at a time and simply queues them.
+  const inFlight = new Set<Promise<void>>();
   const flush = async () => {
     const rows = batch;
     batch = [];
-    await writing;
-    if (rows.length > 0 && !options.dryRun) writing = write(rows);
+    if (rows.length === 0 || options.dryRun) return;
+    while (inFlight.size >= WRITES_IN_FLIGHT) await Promise.race(inFlight);
+    const writing: Promise<void> = write(rows).finally(() => inFlight.delete(writing));
+    inFlight.add(writing);
   };
 
   for await (const row of table.rows) {
@@ -281,7 +290,7 @@ export async function runEngine(actor: Actor, table: Table, options: EngineOptio
     if (counts.processed % BATCH_SIZE === 0) await options.onProgress?.({ ...counts });
   }
   await flush();
-  await writing;
+  await Promise.all(inFlight);
   counts.total = counts.processed;
   await options.onProgress?.({ ...counts });
   // Rows that failed to write are noted when their batch comes back: put the report in file order.

@@ -132,3 +132,19 @@ export async function insertImportAudit(executor: Executor, actor: Actor, entrie
     })),
   );
 }
+
+/**
+ * Bulk writes (decision 0010): switches the facet count trigger of organisation inserts off until
+ * the end of the transaction, which must then count what it inserted with `countInsertedFacets`
+ * as its last statement: the counts' lock is then held only from that statement to the commit, so
+ * batches written at once do not queue behind each other's whole transaction.
+ */
+export async function deferFacetCounts(tx: Executor): Promise<void> {
+  await tx.execute(sql`SELECT set_config('mosaic.facet_count_deferred', 'on', true)`);
+}
+
+/** Adds the inserted organisations to the facet counts (what the insert trigger would have added). */
+export async function countInsertedFacets(tx: Executor, ids: readonly string[]): Promise<void> {
+  if (ids.length === 0) return;
+  await tx.execute(sql`SELECT mosaic_facet_count_inserted(array(SELECT jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb)))`);
+}
