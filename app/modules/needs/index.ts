@@ -36,3 +36,57 @@ export {
   seedChallengeThemes,
   updateChallengeTheme,
 } from './needs.service.server.ts';
+// Priority synthesis (synthesis/, decision 0012): pure formula, common challenges, training catalogue and
+// small-group suppression. Its charts are React components: pages import synthesis/charts/charts.tsx.
+export {
+  type CommonChallenge,
+  type CommonChallengeOptions,
+  DEFAULT_COMMON_CHALLENGE_OPTIONS,
+  findCommonChallenges,
+} from './synthesis/common-challenges.ts';
+export {
+  type CountTable,
+  DEFAULT_MIN_GROUP_SIZE,
+  type DisclosureOptions,
+  type ProtectedCount,
+  type ProtectedTable,
+  protectCount,
+  protectLinkedTables,
+  protectTable,
+} from './synthesis/disclosure.ts';
+export {
+  type DiagnosticChallenge as ChallengeEvidence,
+  type Evidence as SynthesisEvidence,
+  formatScope,
+  GENDER_GROUPS,
+  GENDERS,
+  type Gender,
+  type GenderGroup,
+  parseScope,
+  type RespondentFilter,
+  type Scope as SynthesisScope,
+  type Severity,
+  SIZE_CLASSES,
+  SIZE_GROUPS,
+  type SizeClass,
+  type SizeGroup,
+  type SurveyMention as MentionEvidence,
+  type SurveyResponse as ResponseEvidence,
+  type WorkshopVote as VoteEvidence,
+} from './synthesis/evidence.ts';
+export {
+  DEFAULT_PRIORITY_OPTIONS,
+  type PriorityOptions,
+  type PrioritySynthesis,
+  prioritise,
+  type ThemePriority,
+} from './synthesis/priority.ts';
+export { type PublicSynthesis, type PublicThemePriority, publicSynthesis } from './synthesis/public-synthesis.ts';
+export {
+  buildTrainingCatalogue,
+  NO_FORMAT,
+  type TrainingFormatNeed,
+  type TrainingRequest,
+  type TrainingTopicNeed,
+  trainingCountTable,
+} from './synthesis/training-catalogue.ts';
