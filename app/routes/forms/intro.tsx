@@ -48,6 +48,8 @@ export async function loader({ params, request, context }: Route.LoaderArgs) {
     formTitle: definition.title,
     description: definition.description ?? null,
     pageCount: shownPages(definition, draft?.answers ?? {}).length,
+    /** Pages that may still show, depending on the answers. */
+    conditionalPages: definition.pages.length - shownPages(definition, draft?.answers ?? {}).length,
     hasDraft: draft !== null,
     respondent: respondent ? { name: respondent.name } : null,
     canStart: next !== null,
@@ -66,13 +68,16 @@ export async function action({ params, request, context }: Route.ActionArgs) {
 
 export default function FormIntroPage({ loaderData }: Route.ComponentProps) {
   const t = useT();
-  const { formTitle, description, pageCount, hasDraft, respondent, canStart, postTo } = loaderData;
+  const { formTitle, description, pageCount, conditionalPages, hasDraft, respondent, canStart, postTo } = loaderData;
   return (
     <div className="answer-page">
       <TranslatedText as="h1" value={formTitle} />
       <AssistedNotice respondent={respondent} />
       {description && <TranslatedText as="p" value={description} className="answer-intro__description" />}
-      <p>{t('forms.answer.intro.pages', { count: pageCount })}</p>
+      <p>
+        {t('forms.answer.intro.pages', { count: pageCount })}
+        {conditionalPages > 0 && ` ${t('forms.answer.intro.conditionalPages', { count: conditionalPages })}`}
+      </p>
       {hasDraft && <p>{t('forms.answer.intro.draftKept')}</p>}
       {canStart ? (
         <Form method="post" action={postTo}>

@@ -372,6 +372,19 @@ test('staff enter answers for a member (assisted entry), named on every page, an
   await expect(staff.getByText(notice, { exact: true })).toBeVisible();
   await checkPage(staff);
 
+  // Skipping to the review and submitting is refused: the missing answers are listed with a link to their page.
+  const responseId = new URL(staff.url()).pathname.split('/')[5];
+  await staff.goto(`/fr/forms/${code}/review/${responseId}`);
+  await checkPage(staff);
+  await staff.getByRole('button', { name: fr('forms.answer.review.submit'), exact: true }).click();
+  const refusal = staff.getByRole('alert');
+  await expect(refusal).toContainText(fr('forms.answer.review.refused'));
+  await expect(refusal).toContainText(fr('errors.FORMS_ANSWER_REQUIRED'));
+  await checkPage(staff);
+  await refusal.getByRole('link', { name: /Priorités de formation/ }).click();
+  await expect(staff.getByRole('heading', { level: 1 })).toHaveText('Vos besoins');
+  await checkPage(staff);
+
   // The draft entered for the member is the staff member's to continue, not the member's own.
   await member.goto(`/ar/forms/${code}`);
   await expect(member.getByRole('button', { name: ar('forms.answer.intro.start'), exact: true })).toBeVisible();
