@@ -93,6 +93,10 @@ describe('layoutStackedChart', () => {
     expect(man!.rect.width).toBeCloseTo((PLOT * 10) / 50, 10);
     // The total is written past the whole row's reach (its protected total, 50, including hidden people).
     expect(finance.total.x).toBeCloseTo(PLOT + 6, 10);
+    // The 10 hidden people (50 − 30 − 10) fill the rest of the row, after the shown segments.
+    expect(finance.hidden!.x).toBeCloseTo((PLOT * 40) / 50, 10);
+    expect(finance.hidden!.width).toBeCloseTo((PLOT * 10) / 50, 10);
+    expect(layout.rows[1]!.hidden).toBeNull();
     expect(layout.rows[1]!.segments[0]!.rect.width).toBeCloseTo(PLOT / 2, 10);
   });
 

@@ -127,6 +127,8 @@ export interface StackedRow {
   key: string;
   label: TextBox;
   segments: StackedSegment[];
+  /** People of hidden groups, after the shown segments, when the row's total is shown. */
+  hidden: Rect | null;
   /** The row's total past the stack. */
   total: TextBox;
 }
@@ -190,6 +192,7 @@ export function layoutStackedChart(
         key: row.key,
         label: afterStart(frame, direction, 0, labelY),
         segments,
+        hidden: reach - offset > 0.01 ? placeSpan(frame, direction, offset, reach - offset, barY) : null,
         total: afterStart(frame, direction, reach + 6, barY + frame.barHeight - 4),
       };
     }),

@@ -34,7 +34,7 @@ describe('PriorityBarChart', () => {
     expect(html).toMatch(/<desc id="[^"]+">Priority score of each theme, from 0 \(low\) to 100 \(high\)/);
     expect(html).toMatch(/<text[^>]*class="synthesis-chart__value"[^>]*>71.9<\/text>/);
     expect(html).toContain('<title>Access to finance: 60.9</title>');
-    expect(html).toMatch(/<details[^>]*><summary>The figures as a table<\/summary><table/);
+    expect(html).toMatch(/<details[^>]*><summary>The figures as a table<\/summary><section[^>]*tabindex="0"[^>]*><table/);
     expect(html).toContain('<a href="/en/needs/themes/markets-and-buyers">Markets and buyers</a>');
     // Bars start at the left edge in English.
     expect(attribute(html, 'rect', 'x')).toEqual(['0', '0']);
@@ -83,8 +83,10 @@ describe('GenderStackedChart', () => {
     expect(html).toContain('<td>hidden</td>');
     expect(html).toContain('Fewer than 5 people: hidden to protect them.');
     expect(html).toMatch(/<title>Women: 12<\/title>/);
-    // Segments drawn: finance woman and undisclosed, markets woman and undisclosed.
-    expect(html.match(/<rect /g)).toHaveLength(4);
+    // Segments drawn: finance woman and undisclosed, markets woman and undisclosed, and in each row
+    // one pale remainder for the hidden people (the total minus the shown groups, as in the table).
+    expect(html.match(/<rect /g)).toHaveLength(6);
+    expect(html.match(/synthesis-chart__segment--hidden/g)).toHaveLength(2);
   });
 
   it('names every gender group in the legend and the table, in French', () => {

@@ -65,10 +65,14 @@ function ChartFigure(props: {
       {props.after}
       <details className="synthesis-chart__details">
         <summary>{t('needs.synthesis.chart.table')}</summary>
-        <table className="synthesis-chart__table">
-          <caption className="visually-hidden">{props.caption}</caption>
-          {props.table}
-        </table>
+        {/* Scrolls sideways at phone width rather than breaking words. */}
+        {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard (WCAG 2.1.1) */}
+        <section className="synthesis-chart__scroll" aria-labelledby={`${id}-caption`} tabIndex={0}>
+          <table className="synthesis-chart__table">
+            <caption className="visually-hidden">{props.caption}</caption>
+            {props.table}
+          </table>
+        </section>
       </details>
     </figure>
   );
@@ -211,6 +215,17 @@ export function GenderStackedChart({ table, labels, caption, rowHeader, minGroup
                 )}
               </g>
             ))}
+            {row.hidden && (
+              <rect
+                className="synthesis-chart__segment synthesis-chart__segment--hidden"
+                x={n(row.hidden.x)}
+                y={n(row.hidden.y)}
+                width={n(row.hidden.width)}
+                height={row.hidden.height}
+              >
+                <title>{t('needs.synthesis.suppressed')}</title>
+              </rect>
+            )}
             <SvgText box={row.total} direction={direction} className="synthesis-chart__value">
               {shown(source.total)}
             </SvgText>
