@@ -50,6 +50,8 @@ export interface EditFailure {
   fieldErrors: Record<string, string>;
   /** For a refused publication: the problems' count. */
   problems?: number;
+  /** What the refused form held (text fields only), shown again so nothing typed is lost. */
+  values: Record<string, string>;
 }
 
 /** Codes with a message under `errors.field.`; any other zod code is said as "invalid". */
@@ -62,13 +64,15 @@ function fieldMessage(code: string): string {
 }
 
 /** A refusal the page can show beside the fields; signed out, forbidden or a failure of ours becomes the error page. */
-export function editFailure(error: unknown, intent: string, target: string): { status: number; failure: EditFailure } {
+export function editFailure(error: unknown, intent: string, target: string, form?: FormData): { status: number; failure: EditFailure } {
   if (!isAppError(error) || error.status >= 500 || error.status === 401 || error.status === 403) asErrorResponse(error);
   if (error.code === 'FORMS_FORM_NOT_FOUND') asErrorResponse(error);
   const fieldErrors: Record<string, string> = {};
   for (const issue of error.details?.fields ?? []) fieldErrors[issue.field] ??= fieldMessage(issue.code);
   const problems = Array.isArray(error.details?.problems) ? error.details.problems.length : undefined;
-  return { status: error.status, failure: { intent, target, formError: `errors.${error.code}`, fieldErrors, problems } };
+  const values: Record<string, string> = {};
+  for (const [name, value] of form?.entries() ?? []) if (typeof value === 'string' && name !== 'intent') values[name] = value;
+  return { status: error.status, failure: { intent, target, formError: `errors.${error.code}`, fieldErrors, problems, values } };
 }
 
 function deltaOf(intent: string): Delta {

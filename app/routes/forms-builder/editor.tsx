@@ -146,13 +146,19 @@ export async function action(args: Route.ActionArgs) {
     await editDraft(actor, code, edit);
   } catch (error) {
     if (error instanceof Response) throw error;
-    const { status, failure } = editFailure(error, intent, targetOf(form));
+    const { status, failure } = editFailure(error, intent, targetOf(form), form);
     return data({ failure }, { status });
   }
   return redirectWithFlash(`${here}${anchorAfter(intent, form)}`, { key: 'forms.builder.flash.saved', kind: 'success' });
 }
 
 type LoaderData = Route.ComponentProps['loaderData'];
+
+/** What was typed in a refused form's trilingual fields `<name>.ar/fr/en`, to show it again. */
+function typedText(failure: EditFailure | undefined, name: string): FormText | undefined {
+  if (!failure) return undefined;
+  return { ar: failure.values[`${name}.ar`], fr: failure.values[`${name}.fr`], en: failure.values[`${name}.en`] };
+}
 
 /** The failure of the form about `target`, if that is the one refused. */
 function failureFor(failure: EditFailure | undefined, target: string, intents: readonly string[]): EditFailure | undefined {
@@ -250,7 +256,7 @@ export default function FormBuilderPage({ loaderData, actionData }: Route.Compon
 
       <section className="builder-block" aria-labelledby="page-add-title">
         <h2 id="page-add-title">{t('forms.builder.page.add')}</h2>
-        <Form method="post" className="form">
+        <Form method="post" className="form" key={pages.length}>
           <TextFields id="page-new-title" name="title" legend={t('forms.builder.page.titleField')} value={undefined} />
           <p>
             <button type="submit" name="intent" value="page.add" className="button">
@@ -309,6 +315,47 @@ function CodeField({ id, value, frozen, error }: { id: string; value: string; fr
   );
 }
 
+/** The title (ar/fr/en) and code of a page or section, with its save, move and delete buttons. */
+function TitleForm({
+  kind,
+  code,
+  title,
+  codeFrozen,
+  index,
+  count,
+  failure,
+}: {
+  kind: 'page' | 'section';
+  code: string;
+  title: FormText | undefined;
+  codeFrozen: boolean;
+  index: number;
+  count: number;
+  failure: EditFailure | undefined;
+}) {
+  const t = useT();
+  const id = `${kind === 'page' ? 'p' : 's'}-${code}`;
+  return (
+    <Form method="post" className="form builder-inline-form">
+      <input type="hidden" name={kind} value={code} />
+      <TextFields
+        id={`${id}-title`}
+        name="title"
+        legend={t(`forms.builder.${kind}.titleField`)}
+        value={title}
+        error={failure?.fieldErrors.title}
+      />
+      <CodeField id={`${id}-code`} value={code} frozen={codeFrozen} error={failure?.fieldErrors.code} />
+      <div className="builder-actions">
+        <button type="submit" name="intent" value={`${kind}.update`} className="button">
+          {t('forms.builder.action.save')}
+        </button>
+        <MoveButtons kind={kind} first={index === 0} last={index === count - 1} />
+      </div>
+    </Form>
+  );
+}
+
 function PageBlock({
   page,
   index,
@@ -343,23 +390,7 @@ function PageBlock({
       <p>
         <Link to={`${here}?preview=${page.code}#preview`}>{t('forms.builder.page.preview')}</Link>
       </p>
-      <Form method="post" className="form builder-inline-form">
-        <input type="hidden" name="page" value={page.code} />
-        <TextFields
-          id={`p-${page.code}-title`}
-          name="title"
-          legend={t('forms.builder.page.titleField')}
-          value={page.title}
-          error={own?.fieldErrors.title}
-        />
-        <CodeField id={`p-${page.code}-code`} value={page.code} frozen={page.codeFrozen} error={own?.fieldErrors.code} />
-        <div className="builder-actions">
-          <button type="submit" name="intent" value="page.update" className="button">
-            {t('forms.builder.action.save')}
-          </button>
-          <MoveButtons kind="page" first={index === 0} last={index === count - 1} />
-        </div>
-      </Form>
+      <TitleForm kind="page" code={page.code} title={page.title} codeFrozen={page.codeFrozen} index={index} count={count} failure={own} />
 
       {page.sections.map((section, sectionIndex) => (
         <SectionBlock
@@ -372,7 +403,7 @@ function PageBlock({
         />
       ))}
 
-      <Form method="post" className="form builder-add">
+      <Form method="post" className="form builder-add" key={page.sections.length}>
         <input type="hidden" name="page" value={page.code} />
         <TextFields id={`p-${page.code}-new-section`} name="title" legend={t('forms.builder.section.titleField')} value={undefined} />
         <p>
@@ -401,6 +432,7 @@ function SectionBlock({
   const t = useT();
   const locale = useLocale();
   const own = failureFor(failure, section.code, ['section.', 'question.add']);
+  const adding = own?.intent === 'question.add' ? own : undefined;
   const titleId = `s-${section.code}-heading`;
   return (
     <section className="builder-section" id={`s-${section.code}`} aria-labelledby={titleId}>
@@ -414,39 +446,26 @@ function SectionBlock({
         )}
       </h3>
       <ProblemList problems={section.problems} />
-      <Form method="post" className="form builder-inline-form">
-        <input type="hidden" name="section" value={section.code} />
-        <TextFields
-          id={`s-${section.code}-title`}
-          name="title"
-          legend={t('forms.builder.section.titleField')}
-          value={section.title}
-          error={own?.intent.startsWith('section') ? own.fieldErrors.title : undefined}
-        />
-        <CodeField
-          id={`s-${section.code}-code`}
-          value={section.code}
-          frozen={section.codeFrozen}
-          error={own?.intent.startsWith('section') ? own.fieldErrors.code : undefined}
-        />
-        <div className="builder-actions">
-          <button type="submit" name="intent" value="section.update" className="button">
-            {t('forms.builder.action.save')}
-          </button>
-          <MoveButtons kind="section" first={index === 0} last={index === count - 1} />
-        </div>
-      </Form>
+      <TitleForm
+        kind="section"
+        code={section.code}
+        title={section.title}
+        codeFrozen={section.codeFrozen}
+        index={index}
+        count={count}
+        failure={own?.intent.startsWith('section') ? own : undefined}
+      />
 
       {section.questions.map((view) => (
         <QuestionBlock key={view.question.code} view={view} failure={failure} questionTypes={questionTypes} />
       ))}
 
-      <Form method="post" className="form builder-add" aria-labelledby={`s-${section.code}-add-title`}>
+      <Form method="post" className="form builder-add" aria-labelledby={`s-${section.code}-add-title`} key={section.questions.length}>
         <h4 id={`s-${section.code}-add-title`}>{t('forms.builder.question.add')}</h4>
         <input type="hidden" name="section" value={section.code} />
         <div className="field">
           <label htmlFor={`s-${section.code}-new-type`}>{t('forms.builder.question.type')}</label>
-          <select id={`s-${section.code}-new-type`} name="type" defaultValue="short-text">
+          <select id={`s-${section.code}-new-type`} name="type" defaultValue={adding?.values.type ?? 'short-text'}>
             {questionTypes.map((type) => (
               <option key={type} value={type}>
                 {t(`forms.builder.type.${type}`)}
@@ -458,16 +477,11 @@ function SectionBlock({
           id={`s-${section.code}-new-label`}
           name="label"
           legend={t('forms.builder.question.label')}
-          value={undefined}
+          value={typedText(adding, 'label')}
           required
-          error={own?.intent === 'question.add' ? own.fieldErrors.label : undefined}
+          error={adding?.fieldErrors.label}
         />
-        <CodeField
-          id={`s-${section.code}-new-code`}
-          value=""
-          frozen={false}
-          error={own?.intent === 'question.add' ? own.fieldErrors.code : undefined}
-        />
+        <CodeField id={`s-${section.code}-new-code`} value={adding?.values.code ?? ''} frozen={false} error={adding?.fieldErrors.code} />
         <p>
           <button type="submit" name="intent" value="question.add" className="button">
             {t('forms.builder.question.addSubmit')}
@@ -492,7 +506,8 @@ function QuestionBlock({
   const { question } = view;
   const id = `q-${question.code}`;
   const own = failureFor(failure, question.code, ['question.', 'condition.', 'item.add']);
-  const errors = own?.intent === 'question.update' ? own.fieldErrors : {};
+  const updating = own?.intent === 'question.update' ? own : undefined;
+  const errors = updating?.fieldErrors ?? {};
   return (
     <article className="builder-question" id={id} aria-labelledby={`${id}-heading`}>
       <h4 id={`${id}-heading`}>
@@ -511,7 +526,7 @@ function QuestionBlock({
           id={`${id}-label`}
           name="label"
           legend={t('forms.builder.question.label')}
-          value={question.label}
+          value={typedText(updating, 'label') ?? question.label}
           required
           error={errors.label}
         />
@@ -519,19 +534,29 @@ function QuestionBlock({
           id={`${id}-help`}
           name="help"
           legend={t('forms.builder.question.help')}
-          value={question.help}
+          value={typedText(updating, 'help') ?? question.help}
           multiline
           error={errors.help}
         />
-        <CodeField id={`${id}-code`} value={question.code} frozen={view.codeFrozen} error={errors.code} />
+        <CodeField id={`${id}-code`} value={updating?.values.code ?? question.code} frozen={view.codeFrozen} error={errors.code} />
         <div className="field">
           <label className="choice">
-            <input type="checkbox" name="required" defaultChecked={question.required === true} />
+            <input
+              type="checkbox"
+              name="required"
+              defaultChecked={updating ? updating.values.required !== undefined : question.required === true}
+            />
             {t('forms.builder.question.required')}
           </label>
         </div>
         {view.rules.map((rule) => (
-          <RuleInput key={rule.name} id={`${id}-rule-${rule.name}`} rule={rule} values={view.ruleValues} errors={errors} />
+          <RuleInput
+            key={rule.name}
+            id={`${id}-rule-${rule.name}`}
+            rule={rule}
+            values={updating?.values ?? view.ruleValues}
+            errors={errors}
+          />
         ))}
         <div className="builder-actions">
           <button type="submit" name="intent" value="question.update" className="button button--primary">
@@ -650,7 +675,7 @@ function ListEditor({
   const t = useT();
   const locale = useLocale();
   const base = `q-${questionCode}-${list}`;
-  const adding = failure?.intent === 'item.add' && failure.target === questionCode ? failure : undefined;
+  const adding = failure?.intent === 'item.add' && failure.target === questionCode && failure.values.list === list ? failure : undefined;
   return (
     <section className="builder-list-editor" aria-labelledby={`${base}-heading`}>
       <h5 id={`${base}-heading`}>{t(`forms.builder.items.${list}`)}</h5>
@@ -689,18 +714,18 @@ function ListEditor({
           );
         })}
       </ol>
-      <Form method="post" className="builder-inline-form builder-add">
+      <Form method="post" className="builder-inline-form builder-add" key={items.length}>
         <input type="hidden" name="question" value={questionCode} />
         <input type="hidden" name="list" value={list} />
         <TextFields
           id={`${base}-new-label`}
           name="label"
           legend={t(`forms.builder.items.new.${list}`)}
-          value={undefined}
+          value={typedText(adding, 'label')}
           required
           error={adding?.fieldErrors.label}
         />
-        <CodeField id={`${base}-new-code`} value="" frozen={false} error={adding?.fieldErrors.code} />
+        <CodeField id={`${base}-new-code`} value={adding?.values.code ?? ''} frozen={false} error={adding?.fieldErrors.code} />
         <p>
           <button type="submit" name="intent" value="item.add" className="button">
             {t(`forms.builder.items.add.${list}`)}

@@ -106,6 +106,19 @@ test('a cluster manager builds, publishes and revises a trilingual form with a c
     });
     await submit(page, section, t('forms.builder.question.addSubmit'));
     const question = '#q-training-needs';
+    // A rule that is not a number is refused beside its field, keeping what was typed.
+    await page.locator(`${question}-label-fr`).fill('Vos besoins de formation, en détail');
+    await page.locator(`${question}-rule-maxLength`).fill('dix');
+    await submit(page, question, t('forms.builder.action.saveQuestion'));
+    await expect(page.locator(`${question} .form-error`)).toHaveText(t('errors.FORMS_BUILDER_INVALID'));
+    await expect(page.locator(`${question}-rule-maxLength`)).toHaveValue('dix');
+    await expect(page.locator(`${question}-rule-maxLength`)).toHaveAttribute('aria-invalid', 'true');
+    await expect(page.locator(`${question}-rule-maxLength-error`)).toHaveText(t('errors.FORMS_BUILDER_NOT_A_NUMBER'));
+    await expect(page.locator(`${question}-label-fr`)).toHaveValue('Vos besoins de formation, en détail');
+    await page.locator(`${question}-label-fr`).fill('Vos besoins de formation');
+    await page.locator(`${question}-rule-maxLength`).fill('2000');
+    await submit(page, question, t('forms.builder.action.saveQuestion'));
+    await expect(page.locator(`${question}-rule-maxLength`)).toHaveValue('2000');
     // Only questions of earlier pages are offered, with the tests of their type.
     await expect(page.locator(`${question}-condition-test option`)).toHaveCount(4);
     await page.locator(`${question}-condition-test`).selectOption('size-of-the-business::equals');
@@ -168,5 +181,12 @@ test('a cluster manager builds, publishes and revises a trilingual form with a c
       expect(response?.status(), path).toBe(403);
       await checkPage(member);
     }
+    const origin = new URL(member.url()).origin;
+    const posted = await member.request.post(editor, { form: { intent: 'page.add', 'title.fr': 'Intrus' }, headers: { Origin: origin } });
+    expect(posted.status()).toBe(403);
+    await page.goto(editor);
+    await checkPage(page);
+    await expect(page.locator('main')).not.toContainText('Intrus');
+    await expect(page.locator('main')).toContainText(t('forms.builder.editor.allPublished', { version: 2, next: 3 }));
   });
 });
