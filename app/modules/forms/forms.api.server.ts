@@ -16,6 +16,7 @@ import {
   formCodeSchema,
   formDefinitionSchema,
   formLabelSchema,
+  rawAnswersSchema,
 } from './forms.contracts.ts';
 import {
   createForm,
@@ -169,10 +170,18 @@ const saveResponseBodySchema = z
       .optional()
       .meta({ description: 'The draft to continue; a new response is started when absent.' }),
     page: formCodeSchema.meta({ description: 'The code of the page these fields answer.' }),
-    fields: z.record(z.string().max(200), z.union([fieldValueSchema, z.array(fieldValueSchema).max(200)])).meta({
+    fields: z
+      .record(z.string().max(200), z.union([fieldValueSchema, z.array(fieldValueSchema).max(200)]))
+      .optional()
+      .meta({
+        description:
+          'The page\'s fields as a no-JavaScript form posts them: question code -> value (several for ticked boxes), `<question>.<option>` for ranks and matrix rows, `<question>._other` for "other" texts, file metadata for a file question.',
+        example: { 'org-name': 'Atelier Zellige', 'org-size': 'small', employees: '12', challenges: ['finance', 'markets'] },
+      }),
+    answers: rawAnswersSchema.optional().meta({
       description:
-        'The page\'s fields as a no-JavaScript form posts them: question code -> value (several for ticked boxes), `<question>.<option>` for ranks and matrix rows, `<question>._other` for "other" texts, file metadata for a file question.',
-      example: { 'org-name': 'Atelier Zellige', 'org-size': 'small', employees: '12', challenges: ['finance', 'markets'] },
+        'Instead of `fields`: typed answers as `GET /forms/responses/{id}` returns them (numbers as numbers, choices as codes, `{ "other": text }`, ranks as ordered codes, matrix rows as an object). Keys must be questions of the page.',
+      example: { 'org-name': 'Atelier Zellige', 'org-size': 'small', employees: 12, challenges: ['finance'] },
     }),
     locale: z.enum(LOCALES).optional().meta({ description: 'The language numbers were typed in (default: Accept-Language).' }),
     onBehalfOf: z
@@ -181,6 +190,10 @@ const saveResponseBodySchema = z
       .max(100)
       .optional()
       .meta({ description: 'Assisted entry: the user the caller answers for (needs users.act_as).' }),
+  })
+  .refine((body) => (body.fields === undefined) !== (body.answers === undefined), {
+    path: ['fields'],
+    message: 'Give either fields or answers.',
   })
   .meta({ id: 'FormPageAnswers' });
 
@@ -435,7 +448,7 @@ export function createFormsApi() {
       const saved = await saveResponsePage(currentUser(c), c.req.valid('param').code, {
         responseId: body.responseId,
         page: body.page,
-        fields: fieldPairs(body.fields),
+        ...(body.answers !== undefined ? { answers: body.answers } : { fields: fieldPairs(body.fields ?? {}) }),
         locale: body.locale ?? negotiateLocale(c.req.header('accept-language')),
         onBehalfOf: body.onBehalfOf,
       });

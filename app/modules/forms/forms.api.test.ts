@@ -166,6 +166,21 @@ describe('forms API', () => {
     }
     const [stored] = await db().select().from(formResponse).where(eq(formResponse.id, response.id));
     expect(stored?.answers).toEqual(response.answers);
+    // Typed answers (JSON) are checked as they are: a string for a number is the wrong type; a key that is not a question of the page is refused.
+    const typed = await apiRequest(app, '/api/v1/forms/needs-survey/responses', {
+      method: 'POST',
+      token: memberToken,
+      json: { page: 'about', answers: { 'org-name': 'Atelier', 'org-size': 'huge', employees: 'twelve', 'loan-amount': 5 } },
+    });
+    expect(typed.status).toBe(400);
+    expect(((await typed.json()) as Problem).errors?.map((e) => [e.field, e.code]).sort()).toEqual([
+      ['employees', 'FORMS_ANSWER_WRONG_TYPE'],
+      ['loan-amount', 'FORMS_ANSWER_UNKNOWN_QUESTION'],
+      ['org-size', 'FORMS_ANSWER_NOT_AN_OPTION'],
+    ]);
+    const both = await page({ 'org-name': 'Atelier' }, { answers: { 'org-name': 'Atelier' } });
+    expect(both.status).toBe(400);
+    expect(((await both.json()) as Problem).errors?.map((e) => e.field)).toEqual(['fields']);
     // A body of the wrong shape is refused before any service runs.
     const malformed = await page({ 'org-name': 42 });
     expect(malformed.status).toBe(400);
@@ -179,7 +194,12 @@ describe('forms API', () => {
     const first = await save(member2Token, { page: 'about', fields: { 'org-name': 'Dar Nakhla', 'org-size': 'micro', employees: '3' } });
     const { response, nextPage } = (await first.json()) as { response: { id: string }; nextPage: string };
     expect(nextPage).toBe('challenges');
-    await save(member2Token, { responseId: response.id, page: 'challenges', fields: { challenges: ['markets'] } });
+    // The same page as typed answers.
+    const typed = await save(member2Token, { responseId: response.id, page: 'challenges', answers: { challenges: ['markets'] } });
+    expect(typed.status).toBe(200);
+    expect(((await typed.json()) as { response: { answers: Record<string, unknown> } }).response.answers).toMatchObject({
+      challenges: ['markets'],
+    });
     const last = await save(member2Token, {
       responseId: response.id,
       page: 'training',

@@ -12,7 +12,7 @@ import { AppError, CommonErrors } from '#app/shared/errors.ts';
 import type { Locale } from '#app/shared/i18n/locales.ts';
 import { parseInput } from '#app/shared/validation.ts';
 import { nextPage, validateAnswers } from './form-answers.ts';
-import { checkFormDefinition } from './form-definition.ts';
+import { checkFormDefinition, questionsInOrder } from './form-definition.ts';
 import { columnsOf, exportRow, mergeColumns } from './form-export.ts';
 import { answersFromFormFields, type FormFields, mergePageAnswers } from './form-fields.ts';
 import { type CreateFormInput, createFormInputSchema, type FormResponseView, type StoredForm } from './form-store.contracts.ts';
@@ -25,6 +25,7 @@ import {
   type FormVersion,
   formCodeSchema,
   formDefinitionSchema,
+  type RawAnswers,
 } from './forms.contracts.ts';
 import { canEnterForOthers, canManageForm, canReadResponse, canRespondToForm, FORMS_MANAGE, type FormScope } from './forms.policy.ts';
 import {
@@ -251,8 +252,13 @@ export interface SaveResponsePageInput {
   responseId?: string;
   /** The code of the page these fields come from. */
   page: string;
-  /** The page's POSTed fields (FormData entries, or name/value pairs from the API). */
-  fields: FormFields;
+  /** The page's POSTed fields (FormData entries, or name/value pairs from the API); or `answers`. */
+  fields?: FormFields;
+  /**
+   * Typed answers instead of fields (JSON from the API: numbers as numbers, choices as codes, as
+   * `getResponse` returns them), checked as they are; a key that is not a question of the page is refused.
+   */
+  answers?: RawAnswers;
   /** The language the numbers were typed in. */
   locale: Locale;
   /** Assisted entry: the user id of the person the actor answers for (needs `users.act_as`). */
@@ -316,7 +322,10 @@ export async function saveResponsePage(
     if (!versionRow) throw new AppError('FORMS_VERSION_NOT_FOUND', 404, { formCode: formRow.code, version: existing?.version ?? null });
     const definition = versionRow.definition;
 
-    const read = answersFromFormFields(definition, input.page, input.fields, input.locale);
+    const read =
+      input.answers !== undefined
+        ? typedPageAnswers(definition, input.page, input.answers)
+        : answersFromFormFields(definition, input.page, input.fields ?? [], input.locale);
     const merged = mergePageAnswers(definition, input.page, existing?.answers ?? {}, read.answers);
     const checked = validateAnswers(definition, merged, { pages: [input.page] });
     // A field that could not be read has no answer, so the check may also call it required: report it once.
@@ -608,4 +617,17 @@ export async function getManagedResponse(
     answers: found.answers,
     version: versionOf(row.code, versionRow),
   };
+}
+
+/** Typed answers for one page as they are (`validateAnswers` checks their types), keys that are not questions of the page refused. */
+function typedPageAnswers(definition: FormDefinition, page: string, answers: RawAnswers): { answers: RawAnswers; errors: AnswerError[] } {
+  const onPage = new Set(
+    questionsInOrder(definition)
+      .filter((located) => located.page.code === page)
+      .map((located) => located.question.code),
+  );
+  const errors = Object.keys(answers)
+    .filter((key) => !onPage.has(key))
+    .map((key): AnswerError => ({ question: key, field: key, code: 'FORMS_ANSWER_UNKNOWN_QUESTION' }));
+  return { answers, errors };
 }
