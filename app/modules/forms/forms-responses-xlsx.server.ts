@@ -46,14 +46,19 @@ export function responsesFileName(formCode: string, now: Date = new Date()): str
 }
 
 export async function responsesWorkbook(exported: ResponsesExport, locale: Locale): Promise<Uint8Array> {
-  const t = (id: string) => translate(locale, `forms.responses.${id}`);
+  const t = (id: string) => translate(locale, id);
   const workbook = new ExcelJS.Workbook();
   workbook.title = textIn(exported.form.title, locale, null, exported.form.code);
   const rightToLeft = locale === 'ar';
 
-  const sheet = workbook.addWorksheet(t('export.sheet.responses'), { views: [{ state: 'frozen', ySplit: 2, rightToLeft }] });
+  const sheet = workbook.addWorksheet(t('forms.responses.export.sheet.responses'), {
+    views: [{ state: 'frozen', ySplit: 2, rightToLeft }],
+  });
   const keys = [...META_COLUMNS.map((column) => `_${column}`), ...exported.columns.map((column) => column.key)];
-  sheet.addRow([...META_COLUMNS.map((column) => t(`export.column.${column}`)), ...exported.columns.map((column) => column.label)]);
+  sheet.addRow([
+    ...META_COLUMNS.map((column) => t(`forms.responses.export.column.${column}`)),
+    ...exported.columns.map((column) => column.label),
+  ]);
   sheet.addRow(keys);
   sheet.getRow(1).font = { bold: true };
   sheet.getRow(2).font = { italic: true, color: { argb: 'FF555555' } };
@@ -71,12 +76,14 @@ export async function responsesWorkbook(exported: ResponsesExport, locale: Local
     sheet.getColumn(META_COLUMNS.indexOf(column) + 1).numFmt = 'yyyy-mm-dd hh:mm';
   }
 
-  const questions = workbook.addWorksheet(t('export.sheet.questions'), { views: [{ state: 'frozen', ySplit: 1, rightToLeft }] });
+  const questions = workbook.addWorksheet(t('forms.responses.export.sheet.questions'), {
+    views: [{ state: 'frozen', ySplit: 1, rightToLeft }],
+  });
   questions.addRow([
-    t('export.question.key'),
-    t('export.question.question'),
-    t('export.question.part'),
-    t('export.question.type'),
+    t('forms.responses.export.question.key'),
+    t('forms.responses.export.question.question'),
+    t('forms.responses.export.question.part'),
+    t('forms.responses.export.question.type'),
     ...exported.versions.map((version) => translate(locale, 'forms.responses.export.question.version', { version: version.version })),
   ]);
   questions.getRow(1).font = { bold: true };
