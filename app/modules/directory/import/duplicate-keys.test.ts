@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DuplicateRegister, emailKey, nameCityKeys, phoneKey } from './duplicate-keys.ts';
-import { normaliseLabel } from './normalise.ts';
+import { labelOfAnyText, normaliseLabel } from './normalise.ts';
 
 describe('normaliseLabel', () => {
   it('folds case, accents, Arabic letter forms, diacritics, tatweel and the article', () => {
@@ -10,6 +10,29 @@ describe('normaliseLabel', () => {
     expect(normaliseLabel('مـــجوهرات')).toBe('مجوهرات');
     expect(normaliseLabel('Bois d’olivier')).toBe('bois d olivier');
     expect(normaliseLabel('١٢٣')).toBe('123');
+  });
+
+  it('gives on plain ASCII and plain Arabic text what the rule for any text gives (10,000 random labels)', () => {
+    // Plain letters (the fast paths), and some that must leave them: hamza forms, tatweel, a
+    // mark, ة and ى, Arabic punctuation and digits, accents.
+    const alphabet = [
+      ...Array.from({ length: 95 }, (_, i) => String.fromCharCode(32 + i)),
+      ...'ابتثجحخدذرسشصضطظعغفقكلمنهويءةى',
+      ' ال',
+      ' وال',
+      'ال',
+      ...'أإآؤئـًّ،٣éÉ',
+    ];
+    let seed = 42;
+    const random = () => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed / 2 ** 31;
+    };
+    for (let n = 0; n < 10_000; n++) {
+      const length = 1 + Math.floor(random() * 30);
+      const label = Array.from({ length }, () => alphabet[Math.floor(random() * alphabet.length)]).join('');
+      expect(normaliseLabel(label), JSON.stringify(label)).toBe(labelOfAnyText(label));
+    }
   });
 });
 
