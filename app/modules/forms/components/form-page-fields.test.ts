@@ -83,7 +83,7 @@ describe('FormPageFields', () => {
     // The summary links each message to a control that takes the focus.
     expect(html).toContain('href="#fq-formats.marketing--online"');
     expect(html).toContain('href="#fq-priorities.design"');
-    expect(html).toContain('role="alert"');
+    expect(html).toMatch(/<div class="form-error answer-summary" role="alert" tabindex="-1"[^>]*autofocus=""/);
   });
 
   it('shows a label missing in Arabic in another language, marked with its language and said openly', () => {

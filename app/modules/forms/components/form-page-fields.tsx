@@ -442,7 +442,7 @@ export function FormPageFields({ sections, values, problems, files = {} }: Props
 
 /**
  * The list of refused answers at the top of the page, each linking to its field; it takes the
- * focus when it appears (with JavaScript; without, it is the first thing after the heading).
+ * focus when it appears, with JavaScript or without.
  */
 export function ErrorSummary({ sections, problems }: { sections: readonly PageSection[]; problems: readonly FieldProblem[] }) {
   const t = useT();
@@ -455,7 +455,8 @@ export function ErrorSummary({ sections, problems }: { sections: readonly PageSe
   if (problems.length === 0) return null;
   const questions = new Map(sections.flatMap(({ questions: list }) => list.map((question) => [question.code, question] as const)));
   return (
-    <div className="form-error answer-summary" role="alert" tabIndex={-1} ref={box} aria-labelledby="answer-summary-title">
+    // biome-ignore lint/a11y/noAutofocus: the refusal must be read first; `autofocus` does it without JavaScript, the effect after a client-side post.
+    <div className="form-error answer-summary" role="alert" tabIndex={-1} ref={box} aria-labelledby="answer-summary-title" autoFocus>
       <p id="answer-summary-title">{t('errors.FORMS_ANSWERS_INVALID')}</p>
       <ul>
         {problems.map((problem) => {
