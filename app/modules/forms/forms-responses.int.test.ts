@@ -178,6 +178,11 @@ describe('forms: responses for managers and exports over versions', () => {
     const drafts = await listResponses(manager, 'member-check', { status: 'draft' });
     expect(drafts.items.map((r) => [r.respondent?.name, r.submittedAt])).toEqual([['Karim Ben Salah', null]]);
     expect(await statusOf(listResponses(manager, 'member-check', { cursor: 'bm90LWEtY3Vyc29y' }))).toBe(400);
+    // A cursor made up with a date the database would not read is refused too, not a 500.
+    const madeUp = Buffer.from('2020|some-id', 'utf8').toString('base64url');
+    expect(await statusOf(listResponses(manager, 'member-check', { cursor: madeUp }))).toBe(400);
+    const badMonth = Buffer.from('2020-13-45T10:00:00.000000Z|some-id', 'utf8').toString('base64url');
+    expect(await statusOf(listResponses(manager, 'member-check', { cursor: badMonth }))).toBe(400);
   });
 
   it('reads one response for its managers with the version it was given against, names included', async () => {

@@ -470,7 +470,14 @@ function encodeCursor(cursor: ResponseCursor): string {
 
 function decodeCursor(cursor: string): ResponseCursor {
   const [createdAt, id, ...rest] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
-  if (!createdAt || !id || rest.length > 0 || Number.isNaN(Date.parse(createdAt)))
+  // The instant exactly as the repository wrote it (the database would refuse anything else with a 500).
+  if (
+    !createdAt ||
+    !id ||
+    rest.length > 0 ||
+    !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/.test(createdAt) ||
+    Number.isNaN(Date.parse(createdAt))
+  )
     throw new AppError('COMMON_VALIDATION_FAILED', 400, { fields: [{ field: 'cursor', code: 'invalid_format' }] });
   return { createdAt, id };
 }
