@@ -77,11 +77,46 @@ export interface WorkshopVote {
   votes: number;
 }
 
+/** Respondents of one cluster, gender and size: the survey's denominators, as a summary table keeps them. */
+export interface SurveyBaseCell {
+  cluster: string;
+  country: string;
+  gender: Gender | null;
+  size: SizeClass | null;
+  respondents: number;
+}
+
+/**
+ * Respondents of one cluster, gender and size naming one theme (each respondent once), with the sum
+ * and number of the severities they gave: the survey's numerators, as a summary table keeps them.
+ */
+export interface SurveyThemeCell {
+  theme: string;
+  cluster: string;
+  country: string;
+  gender: Gender | null;
+  size: SizeClass | null;
+  named: number;
+  severitySum: number;
+  severityAnswers: number;
+}
+
+/** The survey as counts: what the formula reads, whatever the number of responses (decision 0012). */
+export interface SurveyTally {
+  base: readonly SurveyBaseCell[];
+  cells: readonly SurveyThemeCell[];
+}
+
 /** Everything the synthesis reads, for any scope; records outside a scope are ignored. */
 export interface Evidence {
   /** Responses that answered the challenges question; respondents of mentions are added if missing. */
   responses?: readonly SurveyResponse[];
   mentions?: readonly SurveyMention[];
+  /**
+   * The survey already counted (from the summary table). When given, it replaces `responses` and
+   * `mentions` for the figures; mentions, if also given, only supply the evidence ids.
+   */
+  survey?: SurveyTally;
   challenges?: readonly DiagnosticChallenge[];
   votes?: readonly WorkshopVote[];
 }
@@ -139,7 +174,7 @@ export interface RespondentFilter {
   sizes?: readonly SizeGroup[];
 }
 
-export function matchesFilter(filter: RespondentFilter | undefined, respondent: Respondent): boolean {
+export function matchesFilter(filter: RespondentFilter | undefined, respondent: Pick<Respondent, 'gender' | 'size'>): boolean {
   if (!filter) return true;
   if (filter.genders && !filter.genders.includes(genderGroup(respondent.gender))) return false;
   if (filter.sizes && !filter.sizes.includes(sizeGroup(respondent.size))) return false;
@@ -167,4 +202,52 @@ export function respondentsInScope(evidence: Evidence, scope: Scope, filter?: Re
     if (!inScope(scope, r.cluster, r.country) || !matchesFilter(filter, r)) result.delete(id);
   }
   return result;
+}
+
+/**
+ * Counts the survey as the summary table will (decision 0012): respondents per cluster, gender and
+ * size; per theme, respondents naming it (once each, at the highest severity they gave) with the
+ * sum and number of severities. The formula gives the same figures from this as from the records.
+ */
+export function tallySurvey(evidence: Evidence): SurveyTally {
+  const respondents = respondentsInScope(evidence, { kind: 'region' });
+  const cellKey = (r: Respondent) => `${r.cluster}\u0000${r.gender ?? ''}\u0000${r.size ?? ''}`;
+  const base = new Map<string, SurveyBaseCell>();
+  for (const r of respondents.values()) {
+    const key = cellKey(r);
+    const cell = base.get(key) ?? { cluster: r.cluster, country: r.country, gender: r.gender, size: r.size, respondents: 0 };
+    cell.respondents += 1;
+    base.set(key, cell);
+  }
+  // Highest severity per respondent and theme (null when they gave none).
+  const named = new Map<string, { respondent: Respondent; theme: string; severity: number | null }>();
+  for (const m of evidence.mentions ?? []) {
+    const respondent = respondents.get(m.respondentId);
+    if (!respondent) continue;
+    const key = `${m.respondentId}\u0000${m.theme}`;
+    const before = named.get(key);
+    const severity = m.severity === null ? (before?.severity ?? null) : Math.max(before?.severity ?? 0, m.severity);
+    named.set(key, { respondent, theme: m.theme, severity });
+  }
+  const cells = new Map<string, SurveyThemeCell>();
+  for (const { respondent: r, theme, severity } of named.values()) {
+    const key = `${theme}\u0000${cellKey(r)}`;
+    const cell = cells.get(key) ?? {
+      theme,
+      cluster: r.cluster,
+      country: r.country,
+      gender: r.gender,
+      size: r.size,
+      named: 0,
+      severitySum: 0,
+      severityAnswers: 0,
+    };
+    cell.named += 1;
+    if (severity !== null) {
+      cell.severitySum += severity;
+      cell.severityAnswers += 1;
+    }
+    cells.set(key, cell);
+  }
+  return { base: [...base.values()], cells: [...cells.values()] };
 }

@@ -32,13 +32,17 @@ import {
   type GenderGroup,
   genderGroup,
   inScope,
+  matchesFilter,
   type RespondentFilter,
   respondentsInScope,
   type Scope,
   SEVERITY_MAX,
   SEVERITY_MIN,
   type SizeGroup,
+  type SurveyBaseCell,
+  type SurveyThemeCell,
   sizeGroup,
+  tallySurvey,
   voteInScope,
 } from './evidence.ts';
 
@@ -140,7 +144,11 @@ export interface PrioritySynthesis {
 }
 
 interface ThemeAcc {
-  respondents: Map<string, number | null>;
+  named: number;
+  severitySum: number;
+  severityAnswers: number;
+  byGender: Record<GenderGroup, number>;
+  bySize: Record<SizeGroup, number>;
   mentionIds: string[];
   clusterSeverity: Map<string, number>;
   genderClusters: Set<string>;
@@ -155,7 +163,11 @@ function acc(map: Map<string, ThemeAcc>, theme: string): ThemeAcc {
   let a = map.get(theme);
   if (!a) {
     a = {
-      respondents: new Map(),
+      named: 0,
+      severitySum: 0,
+      severityAnswers: 0,
+      byGender: emptyGenderCounts(),
+      bySize: emptySizeCounts(),
       mentionIds: [],
       clusterSeverity: new Map(),
       genderClusters: new Set(),
@@ -195,18 +207,30 @@ export function prioritise(evidence: Evidence, scope: Scope, options: Partial<Pr
     countriesInScope.add(country);
   };
 
-  // Survey: one entry per respondent and theme, with the highest severity given (null if none).
-  const respondents = respondentsInScope(evidence, scope, o.filter);
-  for (const r of respondents.values()) seen(r.cluster, r.country);
-  for (const m of evidence.mentions ?? []) {
-    const r = respondents.get(m.respondentId);
-    if (!r) continue;
-    const a = acc(themes, m.theme);
-    const before = a.respondents.get(r.respondentId) ?? null;
-    a.respondents.set(r.respondentId, m.severity === null ? before : Math.max(before ?? 0, m.severity));
-    a.mentionIds.push(m.id);
-    a.clusters.add(r.cluster);
-    a.countries.add(r.country);
+  // Survey, as counts (the summary table's, or counted here from the records).
+  const tally = evidence.survey ?? tallySurvey(evidence);
+  const surveyed = (cell: SurveyBaseCell | SurveyThemeCell) => inScope(scope, cell.cluster, cell.country) && matchesFilter(o.filter, cell);
+  let respondents = 0;
+  for (const cell of tally.base) {
+    if (!surveyed(cell) || cell.respondents <= 0) continue;
+    respondents += cell.respondents;
+    seen(cell.cluster, cell.country);
+  }
+  for (const cell of tally.cells) {
+    if (!surveyed(cell) || cell.named <= 0) continue;
+    const a = acc(themes, cell.theme);
+    a.named += cell.named;
+    a.severitySum += cell.severitySum;
+    a.severityAnswers += cell.severityAnswers;
+    a.byGender[genderGroup(cell.gender)] += cell.named;
+    a.bySize[sizeGroup(cell.size)] += cell.named;
+    a.clusters.add(cell.cluster);
+    a.countries.add(cell.country);
+  }
+  // The drill-down: ids of the mentions behind the counts, when the records are at hand.
+  if (evidence.mentions?.length) {
+    const inScopeRespondents = respondentsInScope(evidence, scope, o.filter);
+    for (const m of evidence.mentions) if (inScopeRespondents.has(m.respondentId)) acc(themes, m.theme).mentionIds.push(m.id);
   }
 
   // Diagnostics: each cluster counts once per theme, at the highest severity it recorded.
@@ -240,7 +264,7 @@ export function prioritise(evidence: Evidence, scope: Scope, options: Partial<Pr
 
   const maxVotes = Math.max(0, ...[...themes.values()].map((a) => a.votes));
   const present = {
-    survey: respondents.size > 0 ? o.sourceWeights.survey : 0,
+    survey: respondents > 0 ? o.sourceWeights.survey : 0,
     diagnostic: diagnosed.size > 0 ? o.sourceWeights.diagnostic : 0,
     workshop: maxVotes > 0 ? o.sourceWeights.workshop : 0,
   };
@@ -257,28 +281,20 @@ export function prioritise(evidence: Evidence, scope: Scope, options: Partial<Pr
   const unranked: ThemePriority[] = [];
   for (const [theme, a] of themes) {
     let survey: SurveyComponent | null = null;
-    if (respondents.size > 0) {
-      const given = [...a.respondents.values()].filter((s): s is number => s !== null);
-      const severityMean = given.length > 0 ? given.reduce((x, y) => x + y, 0) / given.length : null;
-      const frequency = a.respondents.size / respondents.size;
-      const severity = a.respondents.size === 0 ? 0 : severityMean === null ? o.missingSeverity : rescaleSeverity(severityMean);
-      const byGender = emptyGenderCounts();
-      const bySize = emptySizeCounts();
-      for (const id of a.respondents.keys()) {
-        const r = respondents.get(id)!;
-        byGender[genderGroup(r.gender)] += 1;
-        bySize[sizeGroup(r.size)] += 1;
-      }
+    if (respondents > 0) {
+      const severityMean = a.severityAnswers > 0 ? a.severitySum / a.severityAnswers : null;
+      const frequency = a.named / respondents;
+      const severity = a.named === 0 ? 0 : severityMean === null ? o.missingSeverity : rescaleSeverity(severityMean);
       survey = {
-        named: a.respondents.size,
-        respondents: respondents.size,
+        named: a.named,
+        respondents,
         frequency,
         severityMean,
-        severityAnswers: given.length,
+        severityAnswers: a.severityAnswers,
         severity,
-        signal: a.respondents.size === 0 ? 0 : fw * frequency + (1 - fw) * severity,
-        byGender,
-        bySize,
+        signal: a.named === 0 ? 0 : fw * frequency + (1 - fw) * severity,
+        byGender: a.byGender,
+        bySize: a.bySize,
       };
     }
     let diagnostic: DiagnosticComponent | null = null;
@@ -330,7 +346,7 @@ export function prioritise(evidence: Evidence, scope: Scope, options: Partial<Pr
   return {
     scope,
     weights,
-    respondents: respondents.size,
+    respondents,
     diagnosedClusters: diagnosed.size,
     votes: totalVotes,
     priorities: rankPriorities(unranked),

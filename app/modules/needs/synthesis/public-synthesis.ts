@@ -46,7 +46,7 @@ export function publicSynthesis(
   let synthesis = prioritise(evidence, scope, priorityOptions);
   let surveyUsed = synthesis.respondents > 0;
   if (synthesis.respondents > 0 && synthesis.respondents < minGroupSize) {
-    synthesis = prioritise({ ...evidence, responses: [], mentions: [] }, scope, priorityOptions);
+    synthesis = prioritise({ ...evidence, responses: [], mentions: [], survey: { base: [], cells: [] } }, scope, priorityOptions);
     surveyUsed = false;
   }
   const rows = <G extends string>(
