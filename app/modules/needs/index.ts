@@ -70,8 +70,12 @@ export {
   SIZE_GROUPS,
   type SizeClass,
   type SizeGroup,
+  type SurveyBaseCell,
   type SurveyMention as MentionEvidence,
   type SurveyResponse as ResponseEvidence,
+  type SurveyTally,
+  type SurveyThemeCell,
+  tallySurvey,
   type WorkshopVote as VoteEvidence,
 } from './synthesis/evidence.ts';
 export {
