@@ -3,7 +3,8 @@
  * until its first page is sent). The server decides what the page shows from the answers given on
  * earlier pages (decision 0011), so it works the same without JavaScript. "Next" saves the page
  * and goes to the next page the answers show (the review after the last); "Previous" saves it
- * and goes back, or goes back without saving when the page's answers are refused. Refused answers
+ * and goes back, or goes back without saving when the page's answers are refused; "Save for
+ * later" saves it and returns to the introduction, which then offers to continue. Refused answers
  * change nothing: the page comes back with what was typed, each message beside its field and a
  * summary at the top.
  */
@@ -132,7 +133,8 @@ export async function action({ params, request, context }: Route.ActionArgs) {
   const actor = requireAccountPage(context.get(requestContext).actor, locale, request);
   const { definition, answers, responseId, respondentUserId } = await situationOf(actor, locale, params, request);
   const form = await request.formData();
-  const intent = form.get('intent') === 'previous' ? 'previous' : 'next';
+  const sent = form.get('intent');
+  const intent = sent === 'previous' || sent === 'save' ? sent : 'next';
   const entries = [...form.entries()] as [string, string | File][];
   const fields = fieldsKeepingFiles(
     entries,
@@ -168,13 +170,12 @@ export async function action({ params, request, context }: Route.ActionArgs) {
   }
 
   const id = saved.response.id;
+  const assistedFor = saved.response.enteredByUserId ? saved.response.respondentUserId : null;
+  if (intent === 'save')
+    return redirectWithFlash(introPath(locale, params.code, assistedFor), { key: 'forms.answer.flash.saved', kind: 'success' });
   if (intent === 'previous') {
     const back = previousPage(definition, saved.response.answers, params.page);
-    return redirect(
-      back
-        ? pagePath(locale, params.code, id, back)
-        : introPath(locale, params.code, saved.response.enteredByUserId ? saved.response.respondentUserId : null),
-    );
+    return redirect(back ? pagePath(locale, params.code, id, back) : introPath(locale, params.code, assistedFor));
   }
   return redirect(saved.nextPage ? pagePath(locale, params.code, id, saved.nextPage) : reviewPath(locale, params.code, id));
 }
@@ -221,6 +222,9 @@ export default function FormAnswerPage({ loaderData, actionData }: Route.Compone
               {t('forms.answer.page.previous')}
             </button>
           )}
+          <button type="submit" name="intent" value="save" className="button" disabled={navigation.state === 'submitting'}>
+            {t('forms.answer.page.saveForLater')}
+          </button>
         </div>
       </Form>
     </div>

@@ -365,7 +365,13 @@ test('staff enter answers for a member (assisted entry), named on every page, an
   await checkPage(staff);
   await staff.getByLabel('Micro', { exact: true }).check();
   await staff.locator('#fq-employees').fill('3');
-  await staff.getByRole('button', { name: fr('forms.answer.page.next'), exact: true }).click();
+  // Saved for later: the introduction says so and continues on the next page, still for the member.
+  await staff.getByRole('button', { name: fr('forms.answer.page.saveForLater'), exact: true }).click();
+  await expect(staff.getByRole('status').filter({ hasText: fr('forms.answer.flash.saved') })).toBeVisible();
+  await expect(staff.getByText(fr('forms.answer.intro.draftKept'))).toBeVisible();
+  await expect(staff.getByText(notice, { exact: true })).toBeVisible();
+  await checkPage(staff);
+  await staff.getByRole('button', { name: fr('forms.answer.intro.continue'), exact: true }).click();
   await expect(staff.getByRole('heading', { level: 1 })).toHaveText('Vos besoins');
   // Three employees: no third page, so this one leads to the review.
   await expect(staff.getByText(fr('forms.answer.page.progress', { current: '2', total: '2' }), { exact: true })).toBeVisible();
