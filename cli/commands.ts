@@ -5,6 +5,7 @@
 import { Presets, SingleBar } from 'cli-progress';
 import { seedDemoDirectory, seedSyntheticDirectory } from '#app/modules/directory/index.ts';
 import { createAdmin, ensureDemoAccounts } from '#app/modules/identity/index.ts';
+import { seedDemoDiagnostics } from '#app/modules/needs/index.ts';
 import { getConfig } from '#app/shared/config.server.ts';
 import type { Database } from '#app/shared/db/client.server.ts';
 import { migrateDatabase } from '#app/shared/db/migrate.server.ts';
@@ -31,6 +32,10 @@ export async function seed(options: { demo?: boolean; demoDirectory?: boolean; s
       const written = await seedDemoDirectory(database.db);
       console.log(
         `Demo directory written: ${written.clusters} clusters (${written.facts} sourced facts), ${written.organisations} organisations, ${written.memberships} memberships, ${written.people} people (rows already there are kept).`,
+      );
+      const diagnostics = await seedDemoDiagnostics(database.db);
+      console.log(
+        `Demo diagnostics written: ${diagnostics.diagnostics} endorsed rounds, ${diagnostics.challenges} challenges (clusters with a diagnostic are left alone).`,
       );
     }
     if (options.demo) console.log(formatDemoLogins(await ensureDemoAccounts(), config.publicUrl));

@@ -14,6 +14,7 @@ export {
   addSwotItem,
   type ClusterDiagnostics,
   createDiagnostic,
+  type DemoDiagnosticCounts,
   endorseDiagnostic,
   getClusterDiagnostics,
   getDiagnostic,
@@ -22,6 +23,7 @@ export {
   removeBaselineFigure,
   removeChallenge,
   removeSwotItem,
+  seedDemoDiagnostics,
   updateChallenge,
   updateDiagnostic,
 } from './diagnostics/diagnostics.service.server.ts';

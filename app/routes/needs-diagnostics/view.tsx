@@ -133,6 +133,7 @@ function RoundView({
             {t('needs.diagnostics.olderRound')} <Link to={`${base}/diagnostic`}>{t('needs.diagnostics.seeCurrent')}</Link>
           </p>
         )}
+        {diagnostic.isDemo && <p className="diagnostic__notice">{t('needs.diagnostics.demoNotice')}</p>}
         {diagnostic.endorsedBy && diagnostic.endorsedAt && (
           <p>
             {t('needs.diagnostics.endorsedBy', {

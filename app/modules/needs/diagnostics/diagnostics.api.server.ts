@@ -160,17 +160,6 @@ const updateChallengeRoute = protectedRoute({
   responses: { 200: jsonContent(challengeSchema, 'The challenge.'), 400: unknownTheme, 403: forbidden, 404: itemNotFound, 409: endorsed },
 });
 
-const removeChallengeRoute = protectedRoute({
-  method: 'delete',
-  path: '/needs/challenges/{id}',
-  tags: [TAG],
-  operationId: 'removeDiagnosticChallenge',
-  summary: 'Remove a challenge from a draft round',
-  description: 'Audited.',
-  request: { params: idParams },
-  responses: { 204: { description: 'Removed.' }, 403: forbidden, 404: itemNotFound, 409: endorsed },
-});
-
 const addSwotRoute = protectedRoute({
   method: 'post',
   path: '/needs/diagnostics/{id}/swot-items',
@@ -180,17 +169,6 @@ const addSwotRoute = protectedRoute({
   description: 'Strength, weakness, opportunity or threat, placed last. Audited.',
   request: { params: idParams, ...body(swotItemInputSchema) },
   responses: { 201: jsonContent(swotItemSchema, 'The item.'), 403: forbidden, 404: notFound, 409: endorsed },
-});
-
-const removeSwotRoute = protectedRoute({
-  method: 'delete',
-  path: '/needs/swot-items/{id}',
-  tags: [TAG],
-  operationId: 'removeSwotItem',
-  summary: 'Remove a SWOT item from a draft round',
-  description: 'Audited.',
-  request: { params: idParams },
-  responses: { 204: { description: 'Removed.' }, 403: forbidden, 404: itemNotFound, 409: endorsed },
 });
 
 const addBaselineRoute = protectedRoute({
@@ -204,16 +182,23 @@ const addBaselineRoute = protectedRoute({
   responses: { 201: jsonContent(baselineFigureSchema, 'The figure.'), 403: forbidden, 404: notFound, 409: endorsed },
 });
 
-const removeBaselineRoute = protectedRoute({
-  method: 'delete',
-  path: '/needs/baseline-figures/{id}',
-  tags: [TAG],
-  operationId: 'removeBaselineFigure',
-  summary: 'Remove a baseline figure from a draft round',
-  description: 'Audited.',
-  request: { params: idParams },
-  responses: { 204: { description: 'Removed.' }, 403: forbidden, 404: itemNotFound, 409: endorsed },
-});
+/** Removing one item (challenge, SWOT item, baseline figure) of a draft round: same answers for all three. */
+function removeItemRoute<const P extends string>(path: P, operationId: string, what: string) {
+  return protectedRoute({
+    method: 'delete',
+    path,
+    tags: [TAG],
+    operationId,
+    summary: `Remove ${what} from a draft round`,
+    description: 'Audited.',
+    request: { params: idParams },
+    responses: { 204: { description: 'Removed.' }, 403: forbidden, 404: itemNotFound, 409: endorsed },
+  });
+}
+
+const removeChallengeRoute = removeItemRoute('/needs/challenges/{id}', 'removeDiagnosticChallenge', 'a challenge');
+const removeSwotRoute = removeItemRoute('/needs/swot-items/{id}', 'removeSwotItem', 'a SWOT item');
+const removeBaselineRoute = removeItemRoute('/needs/baseline-figures/{id}', 'removeBaselineFigure', 'a baseline figure');
 
 const listChallengesRoute = publicRoute({
   method: 'get',

@@ -14,6 +14,7 @@ import type { Translatable } from '#app/shared/db/columns.ts';
 import { AppError, CommonErrors } from '#app/shared/errors.ts';
 import { parseInput } from '#app/shared/validation.ts';
 import { findTheme, selectThemes } from '../needs.repository.server.ts';
+import { DEMO_DIAGNOSTICS, demoContents } from './demo-diagnostics.ts';
 import {
   type BaselineFigure,
   type BaselineInput,
@@ -44,6 +45,7 @@ import {
   type BaselineRow,
   type ChallengeRow,
   type ClusterRef,
+  clusterHasDiagnostic,
   copyContents,
   type DiagnosticWithCluster,
   deleteItem,
@@ -470,4 +472,42 @@ export async function addBaselineFigure(actor: Actor, diagnosticId: string, inpu
 
 export async function removeBaselineFigure(actor: Actor, itemId: string): Promise<void> {
   await removeItem(actor, 'baseline', itemId);
+}
+
+// Demo data.
+
+export interface DemoDiagnosticCounts {
+  diagnostics: number;
+  challenges: number;
+}
+
+/**
+ * Writes an endorsed, demo-marked round for each demo cluster present that has no diagnostic yet
+ * (so a manager's own rounds are never touched, and seeding again writes nothing). A system task
+ * (start-up, CLI), so it is not audited.
+ */
+export async function seedDemoDiagnostics(executor: Executor = getDb()): Promise<DemoDiagnosticCounts> {
+  return executor.transaction(async (tx) => {
+    const counts = { diagnostics: 0, challenges: 0 };
+    for (const demo of DEMO_DIAGNOSTICS) {
+      const clusterRef = await findClusterBySlug(tx, demo.cluster);
+      if (!clusterRef || (await clusterHasDiagnostic(tx, clusterRef.id))) continue;
+      const row = await insertDiagnostic(tx, {
+        clusterId: clusterRef.id,
+        round: await nextRound(tx, clusterRef.id),
+        diagnosedOn: demo.diagnosedOn,
+        status: 'endorsed',
+        endorsedByName: demo.endorsedBy.name,
+        endorsedByRole: demo.endorsedBy.role,
+        endorsedAt: new Date(`${demo.diagnosedOn}T12:00:00Z`),
+        isDemo: true,
+      });
+      const contents = demoContents(demo);
+      for (const challenge of contents.challenges) await insertChallenge(tx, { ...challenge, diagnosticId: row.id });
+      for (const item of contents.swot) await insertSwotItem(tx, { ...item, diagnosticId: row.id });
+      counts.diagnostics += 1;
+      counts.challenges += contents.challenges.length;
+    }
+    return counts;
+  });
 }
