@@ -55,6 +55,8 @@ export interface ProtectedTable<C extends string> {
   rows: { key: string; cells: Record<C, ProtectedCount>; total: ProtectedCount }[];
   columnTotals: Record<C, ProtectedCount>;
   total: ProtectedCount;
+  /** The minimum the table was protected with (what a note under it must say). */
+  minGroupSize: number;
   /** Figures hidden because they were small, and hidden only to protect them. */
   primary: number;
   complementary: number;
@@ -131,6 +133,7 @@ export function protectTable<C extends string>(
     })),
     columnTotals: Object.fromEntries(columns.map((c, j) => [c, figure(columnTotalAt + j)])) as Record<C, ProtectedCount>,
     total: figure(grandAt),
+    minGroupSize: o.minGroupSize,
     primary,
     complementary,
   };

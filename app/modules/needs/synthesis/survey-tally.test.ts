@@ -56,14 +56,14 @@ describe('tallySurvey', () => {
     expect(both).toEqual(prioritise(FIXTURE, { kind: 'region' }));
   });
 
-  it('stays within themes × clusters × genders × sizes rows whatever the number of responses (20,000 here)', () => {
+  it('stays within themes × clusters × genders × sizes rows whatever the number of responses (10,000 here)', () => {
     const next = random(3);
     const clusters = Array.from({ length: 40 }, (_, i) => `cluster-${i}`);
     const themes = Array.from({ length: 12 }, (_, i) => `theme-${i}`);
     const pick = <T>(items: readonly T[]) => items[Math.floor(next() * items.length)]!;
     const responses: Respondent[] = [];
     const mentions: SurveyMention[] = [];
-    for (let i = 0; i < 20_000; i += 1) {
+    for (let i = 0; i < 10_000; i += 1) {
       const cluster = pick(clusters);
       const r: Respondent = {
         respondentId: `r${i}`,
@@ -78,9 +78,9 @@ describe('tallySurvey', () => {
     const tally = tallySurvey({ responses, mentions });
     expect(tally.base.length).toBeLessThanOrEqual(40 * 5 * 5);
     expect(tally.cells.length).toBeLessThanOrEqual(12 * 40 * 5 * 5);
-    expect(tally.base.reduce((s, c) => s + c.respondents, 0)).toBe(20_000);
+    expect(tally.base.reduce((s, c) => s + c.respondents, 0)).toBe(10_000);
     const result = prioritise({ survey: tally }, { kind: 'region' });
-    expect(result.respondents).toBe(20_000);
+    expect(result.respondents).toBe(10_000);
     expect(result.priorities).toHaveLength(12);
   });
 });

@@ -10,7 +10,6 @@
 import { type ReactNode, useId } from 'react';
 import { useDirection, useFormatCount, useT } from '#app/shared/i18n/react.tsx';
 import type { ProtectedCount, ProtectedTable } from '../disclosure.ts';
-import { DEFAULT_MIN_GROUP_SIZE } from '../disclosure.ts';
 import { GENDER_GROUPS, type GenderGroup } from '../evidence.ts';
 import { type Direction, type Edge, layoutBarChart, layoutStackedChart, type TextBox } from './bar-layout.ts';
 import './charts.css';
@@ -162,11 +161,11 @@ export interface GenderChartProps {
   caption: string;
   /** Header of the rows' column in the table ("Theme", "Training topic"...). */
   rowHeader: string;
-  minGroupSize?: number;
 }
 
 /** People by gender per row as stacked bars, hidden groups left out and marked in the table. */
-export function GenderStackedChart({ table, labels, caption, rowHeader, minGroupSize = DEFAULT_MIN_GROUP_SIZE }: GenderChartProps) {
+export function GenderStackedChart({ table, labels, caption, rowHeader }: GenderChartProps) {
+  const { minGroupSize } = table;
   const t = useT();
   const direction = useDirection();
   const format = useFormatCount();
