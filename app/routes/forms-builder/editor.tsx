@@ -175,8 +175,10 @@ export default function FormBuilderPage({ loaderData, actionData }: Route.Compon
 
   return (
     <div className="builder-page">
-      <p>
+      <p className="builder-actions">
         <Link to={basePath}>{t('forms.builder.editor.back')}</Link>
+        <Link to={`${here}/responses`}>{t('forms.builder.editor.responses')}</Link>
+        {publishedVersion !== null && <Link to={`/${locale}/forms/${code}`}>{t('forms.builder.editor.open')}</Link>}
       </p>
       <h1 dir="auto">{label(title, code)}</h1>
       <p className="field__hint">

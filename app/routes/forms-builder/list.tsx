@@ -7,6 +7,7 @@
 import { data, Form, Link } from 'react-router';
 import { listClusters, listCountries } from '#app/modules/directory/index.ts';
 import {
+  type CreateFormInput,
   codeFromLabel,
   createForm,
   type FormScopeType,
@@ -74,7 +75,7 @@ export async function action(args: Route.ActionArgs) {
   const code = read('code')?.trim().toLowerCase() || codeFromLabel(title, 'form');
   const [type = '', id = null] = (read('scope') ?? '').split(':');
   try {
-    await createForm(actor, { code, title, scope: { type, id } as never });
+    await createForm(actor, { code, title, scope: { type, id } as CreateFormInput['scope'] });
   } catch (error) {
     const { status, failure } = editFailure(error, 'form.create', '');
     // The contract names the fields of the title `title` and the scope's `scope.id`.

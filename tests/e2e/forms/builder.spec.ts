@@ -40,7 +40,7 @@ async function submit(page: Page, scope: string, name: string): Promise<void> {
 test('a cluster manager builds, publishes and revises a trilingual form with a condition, without JavaScript; a member is refused', async ({
   openPage,
 }) => {
-  test.setTimeout(400_000);
+  test.setTimeout(900_000);
   const code = `e2e-builder-${randomBytes(3).toString('hex')}`;
   const editor = `/fr/forms/manage/${code}`;
   const page = await openPage({ locale: 'fr', viewport: PHONE, javaScriptEnabled: false });
@@ -164,6 +164,22 @@ test('a cluster manager builds, publishes and revises a trilingual form with a c
     await expect(page.locator('#diff')).toContainText(t('forms.builder.diff.change.options-added'));
     await submit(page, '#publish', t('forms.builder.publish.submit', { version: 2 }));
     await expect(page.locator('main')).toContainText(t('forms.builder.editor.allPublished', { version: 2, next: 3 }));
+  });
+
+  await test.step('the editor in Arabic (right to left) and English', async () => {
+    for (const locale of ['ar', 'en'] as const) {
+      await page.goto(`/${locale}/forms/manage/${code}`);
+      await checkPage(page);
+      await expect(page.locator('html')).toHaveAttribute('dir', locale === 'ar' ? 'rtl' : 'ltr');
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(locale === 'ar' ? 'استبيان الاحتياجات' : 'Needs survey');
+      await expect(page.locator('#q-training-needs')).toContainText(
+        message(locale, 'forms.builder.condition.current', {
+          question: locale === 'ar' ? 'حجم المؤسسة' : 'Size of the business',
+          test: message(locale, 'forms.builder.op.equals'),
+          value: locale === 'ar' ? 'صغيرة جدًا' : 'Micro',
+        }),
+      );
+    }
   });
 
   await test.step('the list shows the form with its published version', async () => {
