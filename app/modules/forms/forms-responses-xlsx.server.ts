@@ -6,6 +6,7 @@
  *   called in each version (empty where the version does not have it).
  * Sheets are right-to-left for Arabic.
  */
+import { PassThrough, Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { translate } from '#app/shared/i18n/catalog.server.ts';
 import type { Locale } from '#app/shared/i18n/locales.ts';
@@ -45,60 +46,79 @@ export function responsesFileName(formCode: string, now: Date = new Date()): str
   return `${formCode}-responses-${now.toISOString().slice(0, 10)}.xlsx`;
 }
 
-export async function responsesWorkbook(exported: ResponsesExport, locale: Locale): Promise<Uint8Array> {
+/**
+ * The workbook as a stream, written while the responses are read (a batch at a time), so a large
+ * export never holds every response in memory. An error while writing ends the stream with it.
+ */
+export function responsesWorkbook(exported: ResponsesExport, locale: Locale): ReadableStream<Uint8Array> {
   const t = (id: string) => translate(locale, id);
-  const workbook = new ExcelJS.Workbook();
+  const output = new PassThrough();
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false });
   workbook.title = textIn(exported.form.title, locale, null, exported.form.code);
   const rightToLeft = locale === 'ar';
 
-  const sheet = workbook.addWorksheet(t('forms.responses.export.sheet.responses'), {
-    views: [{ state: 'frozen', ySplit: 2, rightToLeft }],
-  });
-  const keys = [...META_COLUMNS.map((column) => `_${column}`), ...exported.columns.map((column) => column.key)];
-  sheet.addRow([
-    ...META_COLUMNS.map((column) => t(`forms.responses.export.column.${column}`)),
-    ...exported.columns.map((column) => column.label),
-  ]);
-  sheet.addRow(keys);
-  sheet.getRow(1).font = { bold: true };
-  sheet.getRow(2).font = { italic: true, color: { argb: 'FF555555' } };
-  for (const { response, cells } of exported.rows) {
-    const meta = metaCells(response, locale);
-    sheet.addRow([
-      ...META_COLUMNS.map((column) => inertCell(meta[column])),
-      ...exported.columns.map((column) => inertCell(cells[column.key] ?? null)),
+  const write = async () => {
+    const sheet = workbook.addWorksheet(t('forms.responses.export.sheet.responses'), {
+      views: [{ state: 'frozen', ySplit: 2, rightToLeft }],
+    });
+    const dates = new Set<string>(['startedAt', 'submittedAt']);
+    sheet.columns = [
+      ...META_COLUMNS.map((column, index) => ({
+        key: `_${column}`,
+        width: index === 0 ? 38 : 22,
+        ...(dates.has(column) ? { style: { numFmt: 'yyyy-mm-dd hh:mm' } } : {}),
+      })),
+      ...exported.columns.map((column) => ({ key: column.key, width: 22 })),
+    ];
+    const header = sheet.addRow([
+      ...META_COLUMNS.map((column) => t(`forms.responses.export.column.${column}`)),
+      ...exported.columns.map((column) => column.label),
     ]);
-  }
-  sheet.columns.forEach((column, index) => {
-    column.width = index === 0 ? 38 : 22;
-  });
-  for (const column of ['startedAt', 'submittedAt'] as const) {
-    sheet.getColumn(META_COLUMNS.indexOf(column) + 1).numFmt = 'yyyy-mm-dd hh:mm';
-  }
+    header.font = { bold: true };
+    header.commit();
+    const codes = sheet.addRow([...META_COLUMNS.map((column) => `_${column}`), ...exported.columns.map((column) => column.key)]);
+    codes.font = { italic: true, color: { argb: 'FF555555' } };
+    codes.commit();
+    for await (const batch of exported.batches) {
+      for (const { response, cells } of batch) {
+        const meta = metaCells(response, locale);
+        sheet
+          .addRow([
+            ...META_COLUMNS.map((column) => inertCell(meta[column])),
+            ...exported.columns.map((column) => inertCell(cells[column.key] ?? null)),
+          ])
+          .commit();
+      }
+    }
+    sheet.commit();
 
-  const questions = workbook.addWorksheet(t('forms.responses.export.sheet.questions'), {
-    views: [{ state: 'frozen', ySplit: 1, rightToLeft }],
-  });
-  questions.addRow([
-    t('forms.responses.export.question.key'),
-    t('forms.responses.export.question.question'),
-    t('forms.responses.export.question.part'),
-    t('forms.responses.export.question.type'),
-    ...exported.versions.map((version) => translate(locale, 'forms.responses.export.question.version', { version: version.version })),
-  ]);
-  questions.getRow(1).font = { bold: true };
-  for (const column of exported.columns) {
-    questions.addRow([
-      column.key,
-      column.question,
-      column.part ?? null,
-      column.type,
-      ...exported.versions.map((version) => inertCell(version.columns.find((c) => c.key === column.key)?.label ?? null)),
+    const questions = workbook.addWorksheet(t('forms.responses.export.sheet.questions'), {
+      views: [{ state: 'frozen', ySplit: 1, rightToLeft }],
+    });
+    questions.columns = [...[0, 1, 2, 3].map(() => ({ width: 22 })), ...exported.versions.map(() => ({ width: 40 }))];
+    const heading = questions.addRow([
+      t('forms.responses.export.question.key'),
+      t('forms.responses.export.question.question'),
+      t('forms.responses.export.question.part'),
+      t('forms.responses.export.question.type'),
+      ...exported.versions.map((version) => translate(locale, 'forms.responses.export.question.version', { version: version.version })),
     ]);
-  }
-  questions.columns.forEach((column, index) => {
-    column.width = index < 4 ? 22 : 40;
-  });
-
-  return new Uint8Array(await workbook.xlsx.writeBuffer());
+    heading.font = { bold: true };
+    heading.commit();
+    for (const column of exported.columns) {
+      questions
+        .addRow([
+          column.key,
+          column.question,
+          column.part ?? null,
+          column.type,
+          ...exported.versions.map((version) => inertCell(version.columns.find((c) => c.key === column.key)?.label ?? null)),
+        ])
+        .commit();
+    }
+    questions.commit();
+    await workbook.commit();
+  };
+  write().catch((error: unknown) => output.destroy(error instanceof Error ? error : new Error(String(error))));
+  return Readable.toWeb(output) as ReadableStream<Uint8Array>;
 }

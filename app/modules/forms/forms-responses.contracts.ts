@@ -71,6 +71,13 @@ export interface ResponsePage {
   nextCursor: string | null;
 }
 
+/** One response in an export: who and when, and its answers as cells keyed like `columns`. */
+export interface ExportedResponse {
+  response: ResponseSummary;
+  /** Every key of the merged columns; null where not answered or not in this response's version. */
+  cells: Record<string, ExportCell>;
+}
+
 /** Every response of a form, each read with its own version's definition. */
 export interface ResponsesExport {
   form: StoredForm;
@@ -78,5 +85,9 @@ export interface ResponsesExport {
   columns: ExportColumn[];
   /** Each version's own columns and headers: what a question was called when it was answered. */
   versions: { version: number; publishedAt: Date | null; columns: ExportColumn[] }[];
-  rows: { response: ResponseSummary; cells: Record<string, ExportCell> }[];
+  /**
+   * The responses oldest first, a batch at a time, read from the database as they are consumed
+   * (an export of 100,000 responses never holds them all in memory). Consume once.
+   */
+  batches: AsyncGenerator<ExportedResponse[]>;
 }

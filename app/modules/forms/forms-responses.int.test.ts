@@ -13,10 +13,11 @@ import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { actorForUser, assignRole, seedRoles } from '#app/modules/identity/index.ts';
 import { anonymous, system, type UserActor } from '#app/shared/auth/actor.ts';
-import { auditLog, user } from '#app/shared/db/schema.ts';
+import { auditLog, formResponse, user } from '#app/shared/db/schema.ts';
 import { isAppError } from '#app/shared/errors.ts';
 import { useTestDatabase } from '#tests/support/database.ts';
 import { type FormDefinition, formDefinitionSchema } from './forms.contracts.ts';
+import { findFormByCode } from './forms.repository.server.ts';
 import {
   createForm,
   exportResponses,
@@ -29,6 +30,7 @@ import {
   saveResponsePage,
   submitResponse,
 } from './forms.service.server.ts';
+import type { ExportedResponse, ResponsesExport } from './forms-responses.contracts.ts';
 import { responsesWorkbook } from './forms-responses-xlsx.server.ts';
 
 /** Version 1: a name, a head count and a size. */
@@ -69,6 +71,18 @@ function version2(): FormDefinition {
     .filter((q) => q.code !== 'employees')
     .map((q) => (q.code === 'org-name' ? { ...q, label: { en: 'Trading name', fr: 'Nom commercial', ar: 'الاسم التجاري' } } : q));
   return copy;
+}
+
+/** Every row of an export (its batches read to the end). */
+async function rowsOf(exported: ResponsesExport): Promise<ExportedResponse[]> {
+  const rows: ExportedResponse[] = [];
+  for await (const batch of exported.batches) rows.push(...batch);
+  return rows;
+}
+
+/** The bytes of the XLSX stream. */
+async function bytesOf(exported: ResponsesExport, locale: 'ar' | 'fr' | 'en'): Promise<ArrayBuffer> {
+  return new Response(responsesWorkbook(exported, locale)).arrayBuffer();
 }
 
 describe('forms: responses for managers and exports over versions', () => {
@@ -205,7 +219,8 @@ describe('forms: responses for managers and exports over versions', () => {
       ['org-name=Nom', 'employees=Salariés', 'size=Taille'],
       ['org-name=Nom commercial', 'size=Taille'],
     ]);
-    const byName = new Map(exported.rows.map((row) => [row.response.respondent?.name, row]));
+    const rows = await rowsOf(exported);
+    const byName = new Map(rows.map((row) => [row.response.respondent?.name, row]));
     expect(byName.get('Amina Haddad')).toMatchObject({
       response: { version: 1, status: 'submitted' },
       cells: { 'org-name': 'Atelier Zellige', employees: 12, size: 'Petite' },
@@ -215,22 +230,21 @@ describe('forms: responses for managers and exports over versions', () => {
       cells: { 'org-name': 'Dar Nakhla', employees: null, size: 'Micro' },
     });
     // Oldest first.
-    expect(exported.rows.map((row) => row.response.respondent?.name)).toEqual([
+    expect(rows.map((row) => row.response.respondent?.name)).toEqual([
       'Amina Haddad',
       'Karim Ben Salah',
       'Salma Idrissi',
       'Youssef Trabelsi',
     ]);
     const submitted = await exportResponses(manager, 'member-check', 'fr', { status: 'submitted' });
-    expect(submitted.rows.map((row) => row.response.respondent?.name)).not.toContain('Karim Ben Salah');
+    expect((await rowsOf(submitted)).map((row) => row.response.respondent?.name)).not.toContain('Karim Ben Salah');
     const audited = await db().select().from(auditLog).where(eq(auditLog.action, 'forms.responses.export'));
     expect(audited.length).toBe(2);
   });
 
   it('writes the XLSX: headers in the reader’s language, codes row, each version’s labels, formulas made inert, RTL in Arabic', async () => {
     const workbook = new ExcelJS.Workbook();
-    const bytes = await responsesWorkbook(await exportResponses(manager, 'member-check', 'ar'), 'ar');
-    await workbook.xlsx.load(bytes.buffer as ArrayBuffer);
+    await workbook.xlsx.load(await bytesOf(await exportResponses(manager, 'member-check', 'ar'), 'ar'));
     const [responses, questions] = workbook.worksheets;
     if (!responses || !questions) throw new Error('two sheets expected');
     expect(responses.views[0]?.rightToLeft).toBe(true);
@@ -272,7 +286,7 @@ describe('forms: responses for managers and exports over versions', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'forms-xlsx-'));
     try {
       const file = path.join(dir, 'responses.xlsx');
-      writeFileSync(file, await responsesWorkbook(await exportResponses(manager, 'member-check', 'fr'), 'fr'));
+      writeFileSync(file, new Uint8Array(await bytesOf(await exportResponses(manager, 'member-check', 'fr'), 'fr')));
       execFileSync(
         soffice,
         [
@@ -296,6 +310,44 @@ describe('forms: responses for managers and exports over versions', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   }, 150_000);
+
+  it('exports and pages past batch boundaries: 1,201 responses created in one instant come out once each', async () => {
+    await createForm(manager, {
+      code: 'bulk-check',
+      title: v1.title,
+      scope: { type: 'cluster', id: 'el-jem-mosaic' },
+      definition: { ...v1, code: 'bulk-check' },
+    });
+    await publishDraft(manager, 'bulk-check');
+    const formRow = await findFormByCode(db(), 'bulk-check');
+    if (!formRow) throw new Error('form not stored');
+    // One statement: every row has the same created_at, so only the id orders them.
+    await db()
+      .insert(formResponse)
+      .values(
+        Array.from({ length: 1201 }, (_, i) => ({
+          formId: formRow.id,
+          version: 1,
+          status: 'submitted' as const,
+          answers: { 'org-name': `Atelier ${i}` },
+        })),
+      );
+    const rows = await rowsOf(await exportResponses(manager, 'bulk-check', 'en'));
+    const ids = rows.map((row) => row.response.id);
+    expect(new Set(ids).size).toBe(1201);
+    expect(ids).toEqual([...ids].sort());
+    expect(rows[0]?.cells).toMatchObject({ 'org-name': expect.stringMatching(/^Atelier \d+$/), employees: null });
+
+    const paged: string[] = [];
+    let cursor: string | undefined;
+    for (let pages = 0; pages < 20; pages += 1) {
+      const page = await listResponses(manager, 'bulk-check', { limit: 100, cursor });
+      paged.push(...page.items.map((item) => item.id));
+      if (!page.nextCursor) break;
+      cursor = page.nextCursor;
+    }
+    expect(paged).toEqual([...ids].reverse());
+  });
 
   it('refuses other managers, members and anonymous callers, and leaks nothing', async () => {
     const before = await auditCount();

@@ -467,8 +467,8 @@ export function createFormsApi() {
       const query = c.req.valid('query');
       const locale = query.locale ?? negotiateLocale(c.req.header('accept-language'));
       const exported = await exportResponses(currentUser(c), c.req.valid('param').code, locale, { status: query.status });
-      const body = await responsesWorkbook(exported, locale);
-      return c.body(body as Uint8Array<ArrayBuffer>, 200, {
+      const body = responsesWorkbook(exported, locale);
+      return c.body(body as ReadableStream<Uint8Array<ArrayBuffer>>, 200, {
         'Content-Type': XLSX_CONTENT_TYPE,
         'Content-Disposition': `attachment; filename="${responsesFileName(exported.form.code)}"`,
         'Cache-Control': 'no-store',

@@ -3,7 +3,7 @@
  * published version is never updated: every update of a version is limited to drafts
  * (`published_at IS NULL`), so a published row stays as it was whatever the caller does.
  */
-import { and, count, desc, eq, inArray, isNotNull, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNotNull, isNull, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '#app/shared/db/client.server.ts';
 import { user } from '#app/shared/db/schema.ts';
@@ -241,8 +241,17 @@ const createdAtExact = sql<string>`to_char(${formResponse.createdAt} at time zon
 export async function selectResponsePage(
   executor: Executor,
   formId: string,
-  options: { version?: number; status?: FormResponseRow['status']; after?: ResponseCursor | null; limit: number; id?: string },
+  options: {
+    version?: number;
+    status?: FormResponseRow['status'];
+    after?: ResponseCursor | null;
+    limit: number;
+    id?: string;
+    /** Newest first (default, the managers' list) or oldest first (exports). */
+    order?: 'newest' | 'oldest';
+  },
 ): Promise<ResponseListRow[]> {
+  const oldest = options.order === 'oldest';
   const respondent = alias(user, 'respondent');
   const enteredBy = alias(user, 'entered_by');
   const after = options.after;
@@ -257,10 +266,14 @@ export async function selectResponsePage(
         options.id === undefined ? undefined : eq(formResponse.id, options.id),
         options.version === undefined ? undefined : eq(formResponse.version, options.version),
         options.status ? eq(formResponse.status, options.status) : undefined,
-        after ? sql`(${formResponse.createdAt}, ${formResponse.id}) < (${after.createdAt}::timestamptz, ${after.id})` : undefined,
+        after
+          ? oldest
+            ? sql`(${formResponse.createdAt}, ${formResponse.id}) > (${after.createdAt}::timestamptz, ${after.id})`
+            : sql`(${formResponse.createdAt}, ${formResponse.id}) < (${after.createdAt}::timestamptz, ${after.id})`
+          : undefined,
       ),
     )
-    .orderBy(desc(formResponse.createdAt), desc(formResponse.id))
+    .orderBy(...(oldest ? [asc(formResponse.createdAt), asc(formResponse.id)] : [desc(formResponse.createdAt), desc(formResponse.id)]))
     .limit(options.limit);
   return rows.map(({ response, respondentName, enteredByName, exact }) => ({
     ...(response as FormResponseRow),

@@ -13,7 +13,7 @@ import type { Locale } from '#app/shared/i18n/locales.ts';
 import { parseInput } from '#app/shared/validation.ts';
 import { nextPage, validateAnswers } from './form-answers.ts';
 import { checkFormDefinition, questionsInOrder } from './form-definition.ts';
-import { columnsOf, exportRow, mergeColumns } from './form-export.ts';
+import { columnsOf, type ExportColumn, exportRow, mergeColumns } from './form-export.ts';
 import { answersFromFormFields, type FormFields, mergePageAnswers } from './form-fields.ts';
 import { type CreateFormInput, createFormInputSchema, type FormResponseView, type StoredForm } from './form-store.contracts.ts';
 import { nextDraft, publishVersion } from './form-versions.ts';
@@ -58,6 +58,7 @@ import {
   userExists,
 } from './forms.repository.server.ts';
 import {
+  type ExportedResponse,
   FORMS_LIST_LIMIT,
   type FormSummary,
   type ListFormsInput,
@@ -515,11 +516,38 @@ export async function listResponses(actor: Actor, formCode: string, input: ListR
 
 const EXPORT_BATCH = 500;
 
+/** The responses of a form, oldest first, a batch at a time, each read with its own version's definition. */
+async function* exportBatches(
+  formRow: FormRow,
+  definitions: Map<number, FormDefinition>,
+  columns: ExportColumn[],
+  locale: Locale,
+  status: FormResponseRow['status'] | undefined,
+): AsyncGenerator<ExportedResponse[]> {
+  const db = getDb();
+  let after: ResponseCursor | null = null;
+  for (;;) {
+    const batch = await selectResponsePage(db, formRow.id, { status, after, limit: EXPORT_BATCH, order: 'oldest' });
+    yield batch.map((response) => {
+      const definition = definitions.get(response.version);
+      if (!definition) throw new AppError('FORMS_VERSION_NOT_FOUND', 404, { formCode: formRow.code, version: response.version });
+      const own = exportRow(definition, response.answers, locale);
+      // Every merged column is present: null where this response's version does not have it.
+      const cells = Object.fromEntries(columns.map((column) => [column.key, own[column.key] ?? null]));
+      return { response: responseSummary(formRow.code, response), cells };
+    });
+    const last = batch.at(-1);
+    if (batch.length < EXPORT_BATCH || !last) return;
+    after = last.cursor;
+  }
+}
+
 /**
  * Every response of the form (oldest first, optionally one status), each read with the definition
  * of ITS version: the columns of all versions merged, headers in the reader's language, and each
  * version's own headers (a question renamed or removed later keeps what it was called when it was
- * answered). For the form's managers only; the export is audited (personal data leaves the platform).
+ * answered). For the form's managers only; the export is audited (personal data leaves the
+ * platform). The responses come in batches as the file is written.
  */
 export async function exportResponses(
   actor: Actor,
@@ -537,32 +565,15 @@ export async function exportResponses(
   }));
   const definitions = new Map(published.map((version) => [version.version, version.definition]));
   const columns = mergeColumns(versions.map((v) => v.columns));
-  const rows: ResponsesExport['rows'] = [];
-  let after: ResponseCursor | null = null;
-  for (;;) {
-    const batch = await selectResponsePage(db, row.id, { status: options.status, after, limit: EXPORT_BATCH });
-    for (const response of batch) {
-      const definition = definitions.get(response.version);
-      if (!definition) throw new AppError('FORMS_VERSION_NOT_FOUND', 404, { formCode: row.code, version: response.version });
-      const own = exportRow(definition, response.answers, locale);
-      // Every merged column is present: null where this response's version does not have it.
-      const cells = Object.fromEntries(columns.map((column) => [column.key, own[column.key] ?? null]));
-      rows.push({ response: responseSummary(row.code, response), cells });
-    }
-    const last = batch.at(-1);
-    if (batch.length < EXPORT_BATCH || !last) break;
-    after = last.cursor;
-  }
-  rows.reverse();
-  await getDb().transaction(async (tx) => {
+  await db.transaction(async (tx) => {
     await recordAudit(tx, actor, {
       action: 'forms.responses.export',
       subjectType: 'form',
       subjectId: row.id,
-      data: { code: row.code, responses: rows.length, locale, ...(options.status ? { status: options.status } : {}) },
+      data: { code: row.code, locale, ...(options.status ? { status: options.status } : {}) },
     });
   });
-  return { form: storedForm(row), columns, versions, rows };
+  return { form: storedForm(row), columns, versions, batches: exportBatches(row, definitions, columns, locale, options.status) };
 }
 
 // ---- Answering in the browser ----------------------------------------------------------------

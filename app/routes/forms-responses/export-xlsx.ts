@@ -7,8 +7,8 @@ export async function loader(args: Route.LoaderArgs) {
   const { actor, locale } = managerPage(args);
   const status = new URL(args.request.url).searchParams.get('status') === 'submitted' ? 'submitted' : undefined;
   const exported = await exportResponses(actor, args.params.code, locale, { status }).catch(asErrorResponse);
-  const body = await responsesWorkbook(exported, locale);
-  return new Response(body as Uint8Array<ArrayBuffer>, {
+  const body = responsesWorkbook(exported, locale);
+  return new Response(body, {
     headers: {
       'Content-Type': XLSX_CONTENT_TYPE,
       'Content-Disposition': `attachment; filename="${responsesFileName(exported.form.code)}"`,
