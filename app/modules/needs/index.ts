@@ -38,6 +38,17 @@ export {
   seedChallengeThemes,
   updateChallengeTheme,
 } from './needs.service.server.ts';
+export { type CreateNeedsSurveyInput, createNeedsSurveyInputSchema } from './needs-survey.contracts.ts';
+export { createNeedsSurvey, needsSurveyTemplate } from './needs-survey.service.server.ts';
+export {
+  ANY_FORMAT,
+  NEEDS_SURVEY_QUESTIONS,
+  NO_CHALLENGE,
+  needsSurveyDefinition,
+  type SurveyEvidence,
+  type SurveyRespondentContext,
+  surveyEvidence,
+} from './needs-survey.ts';
 // Priority synthesis (synthesis/, decision 0012): pure formula, common challenges, training catalogue and
 // small-group suppression. Its charts are React components: pages import synthesis/charts/charts.tsx.
 export {

@@ -21,6 +21,7 @@ import {
   restoreChallengeTheme,
   updateChallengeTheme,
 } from './needs.service.server.ts';
+import { createNeedsSurveyApi } from './needs-survey.api.server.ts';
 
 export const NEEDS_TAG = 'needs';
 
@@ -119,5 +120,6 @@ export function createNeedsApi() {
     )
     .openapi(archiveThemeRoute, async (c) => c.json(await archiveChallengeTheme(currentUser(c), c.req.valid('param').code), 200))
     .openapi(restoreThemeRoute, async (c) => c.json(await restoreChallengeTheme(currentUser(c), c.req.valid('param').code), 200))
-    .route('/', createDiagnosticsApi());
+    .route('/', createDiagnosticsApi())
+    .route('/', createNeedsSurveyApi());
 }

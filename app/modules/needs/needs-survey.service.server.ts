@@ -1,0 +1,40 @@
+/**
+ * Needs surveys as forms: a cluster manager or programme staff create a needs survey for a
+ * cluster, a country or the whole programme, built from the ready-made template and the current
+ * challenge themes, and published at once so members can answer it. The form engine's services
+ * do the authorising (`forms.manage` over the survey's scope), the storing and the audit.
+ */
+import {
+  type CreateFormInput,
+  createForm,
+  type FormDefinition,
+  type FormVersion,
+  publishDraft,
+  type StoredForm,
+} from '#app/modules/forms/index.ts';
+import type { Actor } from '#app/shared/auth/actor.ts';
+import { CommonErrors } from '#app/shared/errors.ts';
+import { parseInput } from '#app/shared/validation.ts';
+import { listChallengeThemes } from './needs.service.server.ts';
+import { type CreateNeedsSurveyInput, createNeedsSurveyInputSchema } from './needs-survey.contracts.ts';
+import { needsSurveyDefinition } from './needs-survey.ts';
+
+const DEFAULT_TITLE = { ar: 'استبيان الاحتياجات', fr: 'Questionnaire des besoins', en: 'Needs survey' };
+
+/** The template for the current, unarchived themes: what `createNeedsSurvey` would publish. */
+export async function needsSurveyTemplate(code: string, title: CreateFormInput['title'] = DEFAULT_TITLE): Promise<FormDefinition> {
+  const themes = await listChallengeThemes();
+  return needsSurveyDefinition(code, title, themes);
+}
+
+/** Creates the survey's form from the template and publishes its first version. */
+export async function createNeedsSurvey(actor: Actor, input: CreateNeedsSurveyInput): Promise<{ form: StoredForm; version: FormVersion }> {
+  if (actor.kind === 'anonymous') throw CommonErrors.unauthenticated();
+  const parsed = parseInput(createNeedsSurveyInputSchema, input);
+  const title = parsed.title ?? DEFAULT_TITLE;
+  const definition = await needsSurveyTemplate(parsed.code, title);
+  // createForm authorises (forms.manage over the scope) before it writes anything.
+  const { form } = await createForm(actor, { code: parsed.code, title, scope: parsed.scope, definition });
+  const version = await publishDraft(actor, form.code);
+  return { form, version };
+}
