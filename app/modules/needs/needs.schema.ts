@@ -8,6 +8,8 @@ import { boolean, check, date, doublePrecision, index, integer, pgTable, text, t
 import { createdAt, id, translatable, updatedAt } from '../../shared/db/columns.ts';
 // biome-ignore lint/style/noRestrictedImports: a diagnostic's foreign key to its cluster needs the table; nothing else is used.
 import { cluster } from '../directory/directory.schema.ts';
+// biome-ignore lint/style/noRestrictedImports: a needs survey's foreign key to its form needs the table; nothing else is used.
+import { form } from '../forms/forms.schema.ts';
 
 export const challengeTheme = pgTable('challenge_theme', {
   /** Lower-case English kebab-case (`access-to-finance`); never changes once given. */
@@ -129,3 +131,15 @@ export const diagnosticBaseline = pgTable(
   },
   (t) => [index('diagnostic_baseline_diagnostic_idx').on(t.diagnosticId, t.sortOrder)],
 );
+
+/**
+ * Which forms are needs surveys (made from the template, `needs-survey.ts`): the priority synthesis
+ * reads their submitted responses. A survey is a form of the forms module; its scope (a cluster, a
+ * country, the programme) is the form's.
+ */
+export const needsSurvey = pgTable('needs_survey', {
+  formId: text('form_id')
+    .primaryKey()
+    .references(() => form.id, { onDelete: 'cascade' }),
+  createdAt: createdAt(),
+});
