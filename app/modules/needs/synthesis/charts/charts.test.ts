@@ -9,8 +9,8 @@ import { loadCatalog } from '#app/shared/i18n/catalog.server.ts';
 import type { Locale } from '#app/shared/i18n/locales.ts';
 import { I18nProvider } from '#app/shared/i18n/react.tsx';
 import { protectTable } from '../disclosure.ts';
-import { GENDER_GROUPS, type GenderGroup } from '../evidence.ts';
-import { GenderStackedChart, PriorityBarChart, textAnchor } from './charts.tsx';
+import { GENDER_GROUPS, type GenderGroup, SIZE_GROUPS } from '../evidence.ts';
+import { GenderStackedChart, PriorityBarChart, SizeStackedChart, textAnchor } from './charts.tsx';
 
 function render(locale: Locale, element: ReactElement): string {
   const props = { locale, messages: loadCatalog(locale) } as Parameters<typeof I18nProvider>[0];
@@ -93,5 +93,26 @@ describe('GenderStackedChart', () => {
     const html = render('fr', createElement(GenderStackedChart, { table, labels: {}, caption: 'Par genre', rowHeader: 'Thème' }));
     for (const name of ['Femmes', 'Hommes', 'Autre genre', 'Préfère ne pas le dire', 'Sans réponse']) expect(html).toContain(name);
     expect(html).toContain('<td>masqué</td>');
+  });
+});
+
+describe('SizeStackedChart', () => {
+  it('charts people by organisation size in Arabic, with the size classes named and small groups hidden', () => {
+    const table = protectTable({
+      columns: SIZE_GROUPS,
+      rows: [{ key: 'export/workshop', cells: { micro: 14, small: 9, medium: 2, large: 0, unknown: 6 } }],
+    });
+    const html = render(
+      'ar',
+      createElement(SizeStackedChart, { table, labels: { 'export/workshop': 'التصدير' }, caption: 'حسب الحجم', rowHeader: 'الموضوع' }),
+    );
+    expect(html).toContain('عدد الأشخاص حسب حجم المؤسسة');
+    for (const name of ['مؤسسات صغيرة جدًا', 'مؤسسات صغيرة', 'مؤسسات متوسطة', 'مؤسسات كبيرة', 'الحجم غير مذكور'])
+      expect(html).toContain(name);
+    // medium (2) is hidden, and with it the smallest other figure of the row (unknown, 6).
+    expect(html).not.toMatch(/>2</);
+    expect(html).not.toMatch(/>6</);
+    expect(html).toContain('synthesis-chart__segment--micro');
+    expect(html).toContain('>31<');
   });
 });

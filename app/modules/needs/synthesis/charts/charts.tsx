@@ -1,16 +1,16 @@
 /**
  * The synthesis charts as server-rendered SVG (decision 0012): a bar chart of priorities and a bar
- * stacked by gender. Readable without JavaScript and by assistive technology: the figure has a
+ * stacked by gender or by organisation size. Readable without JavaScript and by assistive technology: the figure has a
  * caption, the <svg> is `role="img"` named by its <title> and described by its <desc>, every number
  * is written as text in the drawing and each bar or segment has a <title>; the same figures follow
  * in a table (inside <details>, open it without JavaScript). Bars grow from the inline start (right
- * in Arabic). The gender chart only takes protected counts (disclosure.ts), so a small group cannot
+ * in Arabic). The stacked charts only take protected counts (disclosure.ts), so a small group cannot
  * reach it.
  */
 import { type ReactNode, useId } from 'react';
 import { useDirection, useFormatCount, useT } from '#app/shared/i18n/react.tsx';
 import type { ProtectedCount, ProtectedTable } from '../disclosure.ts';
-import { GENDER_GROUPS, type GenderGroup } from '../evidence.ts';
+import { GENDER_GROUPS, type GenderGroup, SIZE_GROUPS, type SizeGroup } from '../evidence.ts';
 import { type Direction, type Edge, layoutBarChart, layoutStackedChart, type TextBox } from './bar-layout.ts';
 import './charts.css';
 
@@ -153,9 +153,7 @@ export function PriorityBarChart({ items, caption }: { items: readonly PriorityC
   );
 }
 
-export interface GenderChartProps {
-  /** Counts by gender, protected by `protectTable`: hidden groups arrive as null. */
-  table: ProtectedTable<GenderGroup>;
+interface StackedChartText {
   /** Row key → label in the page's language. */
   labels: Readonly<Record<string, string>>;
   caption: string;
@@ -163,8 +161,34 @@ export interface GenderChartProps {
   rowHeader: string;
 }
 
+export interface GenderChartProps extends StackedChartText {
+  /** Counts by gender, protected by `protectTable`: hidden groups arrive as null. */
+  table: ProtectedTable<GenderGroup>;
+}
+
+export interface SizeChartProps extends StackedChartText {
+  /** Counts by organisation size, protected by `protectTable`: hidden groups arrive as null. */
+  table: ProtectedTable<SizeGroup>;
+}
+
 /** People by gender per row as stacked bars, hidden groups left out and marked in the table. */
-export function GenderStackedChart({ table, labels, caption, rowHeader }: GenderChartProps) {
+export function GenderStackedChart(props: GenderChartProps) {
+  return <GroupStackedChart {...props} by="gender" groups={GENDER_GROUPS} />;
+}
+
+/** People by organisation size per row as stacked bars, hidden groups left out and marked in the table. */
+export function SizeStackedChart(props: SizeChartProps) {
+  return <GroupStackedChart {...props} by="size" groups={SIZE_GROUPS} />;
+}
+
+function GroupStackedChart<G extends string>({
+  table,
+  labels,
+  caption,
+  rowHeader,
+  by,
+  groups,
+}: StackedChartText & { table: ProtectedTable<G>; by: 'gender' | 'size'; groups: readonly G[] }) {
   const { minGroupSize } = table;
   const t = useT();
   const direction = useDirection();
@@ -172,18 +196,18 @@ export function GenderStackedChart({ table, labels, caption, rowHeader }: Gender
   const layout = layoutStackedChart(
     table.rows.map((row) => ({
       key: row.key,
-      segments: GENDER_GROUPS.map((g) => ({ key: g, value: row.cells[g].value })),
+      segments: groups.map((g) => ({ key: g, value: row.cells[g].value })),
       total: row.total.value,
     })),
     direction,
   );
-  const groupName = (g: GenderGroup) => t(`needs.synthesis.gender.${g}`);
+  const groupName = (g: G) => t(`needs.synthesis.${by}.${g}`);
   const shown = (count: ProtectedCount) => (count.suppressed ? t('needs.synthesis.suppressed') : format(count.value));
-  const anySuppressed = table.rows.some((row) => row.total.suppressed || GENDER_GROUPS.some((g) => row.cells[g].suppressed));
+  const anySuppressed = table.rows.some((row) => row.total.suppressed || groups.some((g) => row.cells[g].suppressed));
   return (
     <ChartFigure
       caption={caption}
-      description={t('needs.synthesis.chart.gender.description', { min: format(minGroupSize) })}
+      description={t(`needs.synthesis.chart.${by}.description`, { min: format(minGroupSize) })}
       size={layout}
       direction={direction}
       drawing={layout.rows.map((row, index) => {
@@ -203,9 +227,7 @@ export function GenderStackedChart({ table, labels, caption, rowHeader }: Gender
                   width={n(segment.rect.width)}
                   height={segment.rect.height}
                 >
-                  <title>
-                    {t('needs.synthesis.chart.item', { label: groupName(segment.key as GenderGroup), value: format(segment.value) })}
-                  </title>
+                  <title>{t('needs.synthesis.chart.item', { label: groupName(segment.key as G), value: format(segment.value) })}</title>
                 </rect>
                 {segment.inside && (
                   <text x={n(segment.inside.x)} y={n(segment.inside.y)} textAnchor="middle" className="synthesis-chart__inside">
@@ -234,7 +256,7 @@ export function GenderStackedChart({ table, labels, caption, rowHeader }: Gender
       after={
         <>
           <ul className="synthesis-chart__legend" aria-label={t('needs.synthesis.chart.legend')}>
-            {GENDER_GROUPS.map((g) => (
+            {groups.map((g) => (
               <li key={g}>
                 <span className={`synthesis-chart__swatch synthesis-chart__segment--${g}`} aria-hidden="true" />
                 {groupName(g)}
@@ -249,7 +271,7 @@ export function GenderStackedChart({ table, labels, caption, rowHeader }: Gender
           <thead>
             <tr>
               <th scope="col">{rowHeader}</th>
-              {GENDER_GROUPS.map((g) => (
+              {groups.map((g) => (
                 <th key={g} scope="col">
                   {groupName(g)}
                 </th>
@@ -263,7 +285,7 @@ export function GenderStackedChart({ table, labels, caption, rowHeader }: Gender
                 <th scope="row" dir="auto">
                   {labels[row.key] ?? row.key}
                 </th>
-                {GENDER_GROUPS.map((g) => (
+                {groups.map((g) => (
                   <td key={g}>{shown(row.cells[g])}</td>
                 ))}
                 <td>{shown(row.total)}</td>
