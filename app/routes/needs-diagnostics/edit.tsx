@@ -27,6 +27,7 @@ import {
   removeBaselineFigure,
   removeChallenge,
   removeSwotItem,
+  updateChallenge,
   updateDiagnostic,
 } from '#app/modules/needs/index.ts';
 import { redirectWithFlash } from '#app/shared/http/flash.server.ts';
@@ -75,6 +76,7 @@ type Intent =
   | 'start'
   | 'date'
   | 'addChallenge'
+  | 'updateChallenge'
   | 'removeChallenge'
   | 'addSwot'
   | 'removeSwot'
@@ -87,6 +89,7 @@ const OUTCOMES: Record<Intent, { anchor: string; flash: string }> = {
   start: { anchor: '', flash: 'started' },
   date: { anchor: '#diagnostic-date', flash: 'saved' },
   addChallenge: { anchor: '#diagnostic-challenges', flash: 'challengeAdded' },
+  updateChallenge: { anchor: '#diagnostic-challenges', flash: 'saved' },
   removeChallenge: { anchor: '#diagnostic-challenges', flash: 'removed' },
   addSwot: { anchor: '#diagnostic-swot', flash: 'swotAdded' },
   removeSwot: { anchor: '#diagnostic-swot', flash: 'removed' },
@@ -111,6 +114,7 @@ export async function action({ params, request, context }: Route.ActionArgs) {
     if (intent === 'start') await createDiagnostic(actor, { cluster: params.slug, diagnosedOn: String(form.get('diagnosedOn') ?? '') });
     else if (intent === 'date') await updateDiagnostic(actor, diagnostic, { diagnosedOn: String(form.get('diagnosedOn') ?? '') });
     else if (intent === 'addChallenge') await addChallenge(actor, diagnostic, challengeInputOf(form, locale));
+    else if (intent === 'updateChallenge') await updateChallenge(actor, item, challengeInputOf(form, locale));
     else if (intent === 'removeChallenge') await removeChallenge(actor, item);
     else if (intent === 'addSwot') await addSwotItem(actor, diagnostic, swotInputOf(form, locale));
     else if (intent === 'removeSwot') await removeSwotItem(actor, item);
@@ -194,7 +198,6 @@ function DraftEditor({
   failureOf: (...intents: Intent[]) => Failure | undefined;
 }) {
   const t = useT();
-  const locale = useLocale();
   const swotFailure = failureOf('addSwot', 'removeSwot');
   const baselineFailure = failureOf('addBaseline', 'removeBaseline');
   const endorseFailure = failureOf('endorse');
@@ -203,7 +206,7 @@ function DraftEditor({
     return typeof value === 'string' ? value : undefined;
   };
   const addFailure = failureOf('addChallenge');
-  const checkedGroups = new Set((addFailure?.values.affectedGroups as string[] | undefined) ?? []);
+  const updateFailure = failureOf('updateChallenge');
   const activeThemes = themes.filter((theme) => !theme.archived);
 
   return (
@@ -247,6 +250,18 @@ function DraftEditor({
                   <li key={challenge.id} className="diagnostic__challenge">
                     <SeverityBadge severity={challenge.severity} />
                     <TranslatedText as="p" value={challenge.description} sourceLocale={challenge.sourceLocale} />
+                    <details open={updateFailure?.values.item === challenge.id || undefined}>
+                      <summary>{t('needs.diagnostics.edit.editChallenge')}</summary>
+                      <ChallengeForm
+                        prefix={`edit-${challenge.id}`}
+                        intent="updateChallenge"
+                        target={{ name: 'item', value: challenge.id }}
+                        values={updateFailure?.values.item === challenge.id ? updateFailure.values : valuesOf(challenge)}
+                        failure={updateFailure?.values.item === challenge.id ? updateFailure : undefined}
+                        themes={themes.filter((theme) => !theme.archived || theme.code === challenge.themeCode)}
+                        submitLabel={t('needs.diagnostics.edit.challenge.save')}
+                      />
+                    </details>
                     <RemoveButton intent="removeChallenge" item={challenge.id} label={t('needs.diagnostics.edit.removeChallenge')} />
                   </li>
                 ))}
@@ -256,101 +271,16 @@ function DraftEditor({
         )}
 
         <h3 id="add-challenge">{t('needs.diagnostics.edit.challenge.add')}</h3>
-        <Form method="post" className="form" aria-labelledby="add-challenge" key={addFailure ? 'failed' : 'fresh'}>
-          <input type="hidden" name="intent" value="addChallenge" />
-          <input type="hidden" name="diagnostic" value={draft.id} />
-          <FormAlert failure={addFailure} />
-          <Field id="challenge-theme" label={t('needs.diagnostics.field.themeCode')} error={addFailure?.fieldErrors.themeCode}>
-            {(props) => (
-              <select {...props} name="themeCode" required defaultValue={v(addFailure, 'themeCode') ?? ''}>
-                <option value="">{t('needs.diagnostics.edit.choose')}</option>
-                {activeThemes.map((theme) => (
-                  <option key={theme.code} value={theme.code}>
-                    {textIn(theme.name, locale, null, theme.code)}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <LanguageField id="challenge-language" failure={addFailure} />
-          <Field id="challenge-description" label={t('needs.diagnostics.field.description')} error={addFailure?.fieldErrors.description}>
-            {(props) => (
-              <textarea
-                {...props}
-                name="description"
-                rows={3}
-                required
-                maxLength={2000}
-                dir="auto"
-                defaultValue={v(addFailure, 'description')}
-              />
-            )}
-          </Field>
-          <ChoiceGroup legend={t('needs.diagnostics.field.severity')} error={addFailure?.fieldErrors.severity} id="challenge-severity">
-            {SEVERITIES.map((severity) => (
-              <label key={severity} className="choice">
-                <input
-                  type="radio"
-                  name="severity"
-                  value={severity}
-                  required
-                  defaultChecked={v(addFailure, 'severity') === String(severity)}
-                />
-                {t(`needs.diagnostics.severity.${['low', 'moderate', 'high', 'critical'][severity - 1]}`)}
-              </label>
-            ))}
-          </ChoiceGroup>
-          <ChoiceGroup
-            legend={t('needs.diagnostics.field.affectedGroups')}
-            error={addFailure?.fieldErrors.affectedGroups}
-            id="challenge-groups"
-          >
-            {AFFECTED_GROUPS.map((group) => (
-              <label key={group} className="choice">
-                <input type="checkbox" name="affectedGroups" value={group} defaultChecked={checkedGroups.has(group)} />
-                {t(`needs.diagnostics.group.${group}`)}
-              </label>
-            ))}
-          </ChoiceGroup>
-          <ChoiceGroup
-            legend={t('needs.diagnostics.field.genderDimension')}
-            error={addFailure?.fieldErrors.genderDimension}
-            id="challenge-gender"
-          >
-            {GENDER_DIMENSIONS.map((dimension) => (
-              <label key={dimension} className="choice">
-                <input
-                  type="radio"
-                  name="genderDimension"
-                  value={dimension}
-                  defaultChecked={(v(addFailure, 'genderDimension') ?? 'none') === dimension}
-                />
-                {t(`needs.diagnostics.gender.${dimension}`)}
-              </label>
-            ))}
-          </ChoiceGroup>
-          <Field id="challenge-gender-note" label={t('needs.diagnostics.field.genderNote')} error={addFailure?.fieldErrors.genderNote}>
-            {(props) => (
-              <textarea {...props} name="genderNote" rows={2} maxLength={1000} dir="auto" defaultValue={v(addFailure, 'genderNote')} />
-            )}
-          </Field>
-          <Field
-            id="challenge-evidence"
-            label={t('needs.diagnostics.field.evidenceInput')}
-            hint={t('needs.diagnostics.edit.evidenceHint')}
-            error={addFailure?.fieldErrors.evidence}
-          >
-            {(props) => (
-              <textarea {...props} name="evidence" rows={2} maxLength={1000} dir="auto" defaultValue={v(addFailure, 'evidence')} />
-            )}
-          </Field>
-          <Field id="challenge-evidence-url" label={t('needs.diagnostics.field.evidenceUrl')} error={addFailure?.fieldErrors.evidenceUrl}>
-            {(props) => (
-              <input {...props} name="evidenceUrl" type="url" dir="ltr" maxLength={500} defaultValue={v(addFailure, 'evidenceUrl')} />
-            )}
-          </Field>
-          <SubmitButton>{t('needs.diagnostics.edit.challenge.submit')}</SubmitButton>
-        </Form>
+        <ChallengeForm
+          prefix="challenge"
+          intent="addChallenge"
+          target={{ name: 'diagnostic', value: draft.id }}
+          values={addFailure?.values ?? {}}
+          failure={addFailure}
+          themes={activeThemes}
+          labelledBy="add-challenge"
+          submitLabel={t('needs.diagnostics.edit.challenge.submit')}
+        />
       </section>
 
       <section aria-labelledby="diagnostic-swot">
@@ -392,7 +322,7 @@ function DraftEditor({
               </select>
             )}
           </Field>
-          <LanguageField id="swot-language" failure={failureOf('addSwot')} />
+          <LanguageField id="swot-language" value={v(failureOf('addSwot'), 'language')} />
           <Field id="swot-text" label={t('needs.diagnostics.field.text')} error={swotFailure?.fieldErrors.text}>
             {(props) => (
               <textarea {...props} name="text" rows={2} required maxLength={500} dir="auto" defaultValue={v(swotFailure, 'text')} />
@@ -581,10 +511,10 @@ function ChoiceGroup({ id, legend, error, children }: { id: string; legend: stri
   );
 }
 
-function LanguageField({ id, failure }: { id: string; failure: Failure | undefined }) {
+function LanguageField({ id, value }: { id: string; value: string | undefined }) {
   const t = useT();
   const locale = useLocale();
-  const chosen = typeof failure?.values.language === 'string' ? failure.values.language : locale;
+  const chosen = value ?? locale;
   return (
     <Field id={id} label={t('needs.diagnostics.field.language')} error={undefined}>
       {(props) => (
@@ -621,5 +551,120 @@ function SubmitButton({ children }: { children: ReactNode }) {
         {children}
       </button>
     </p>
+  );
+}
+
+/** What a challenge's edit form starts with: its values, its texts in their source language. */
+function valuesOf(challenge: Diagnostic['challenges'][number]): Record<string, string | string[]> {
+  const language = challenge.sourceLocale;
+  const inSource = (value: Partial<Record<Locale, string>> | null) => (value ? (value[language] ?? Object.values(value)[0] ?? '') : '');
+  return {
+    themeCode: challenge.themeCode,
+    language,
+    description: inSource(challenge.description),
+    severity: String(challenge.severity),
+    affectedGroups: challenge.affectedGroups,
+    genderDimension: challenge.genderDimension,
+    genderNote: inSource(challenge.genderNote),
+    evidence: inSource(challenge.evidence),
+    evidenceUrl: challenge.evidenceUrl ?? '',
+  };
+}
+
+/** A challenge's fields, empty (adding) or filled in (editing one); texts in the language chosen beside them. */
+function ChallengeForm({
+  prefix,
+  intent,
+  target,
+  values,
+  failure,
+  themes,
+  labelledBy,
+  submitLabel,
+}: {
+  prefix: string;
+  intent: 'addChallenge' | 'updateChallenge';
+  /** The round (adding) or the challenge (editing). */
+  target: { name: 'diagnostic' | 'item'; value: string };
+  values: Record<string, string | string[]>;
+  failure: Failure | undefined;
+  themes: ThemeNames;
+  labelledBy?: string;
+  submitLabel: string;
+}) {
+  const t = useT();
+  const locale = useLocale();
+  const v = (name: string) => {
+    const value = values[name];
+    return typeof value === 'string' ? value : undefined;
+  };
+  const groups = Array.isArray(values.affectedGroups) ? values.affectedGroups : [];
+  return (
+    <Form method="post" className="form" aria-labelledby={labelledBy} key={failure ? 'failed' : 'fresh'}>
+      <input type="hidden" name="intent" value={intent} />
+      <input type="hidden" name={target.name} value={target.value} />
+      <FormAlert failure={failure} />
+      <Field id={`${prefix}-theme`} label={t('needs.diagnostics.field.themeCode')} error={failure?.fieldErrors.themeCode}>
+        {(props) => (
+          <select {...props} name="themeCode" required defaultValue={v('themeCode') ?? ''}>
+            <option value="">{t('needs.diagnostics.edit.choose')}</option>
+            {themes.map((theme) => (
+              <option key={theme.code} value={theme.code}>
+                {textIn(theme.name, locale, null, theme.code)}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <LanguageField id={`${prefix}-language`} value={v('language')} />
+      <Field id={`${prefix}-description`} label={t('needs.diagnostics.field.description')} error={failure?.fieldErrors.description}>
+        {(props) => (
+          <textarea {...props} name="description" rows={3} required maxLength={2000} dir="auto" defaultValue={v('description')} />
+        )}
+      </Field>
+      <ChoiceGroup legend={t('needs.diagnostics.field.severity')} error={failure?.fieldErrors.severity} id={`${prefix}-severity`}>
+        {SEVERITIES.map((severity) => (
+          <label key={severity} className="choice">
+            <input type="radio" name="severity" value={severity} required defaultChecked={v('severity') === String(severity)} />
+            {t(`needs.diagnostics.severity.${['low', 'moderate', 'high', 'critical'][severity - 1]}`)}
+          </label>
+        ))}
+      </ChoiceGroup>
+      <ChoiceGroup legend={t('needs.diagnostics.field.affectedGroups')} error={failure?.fieldErrors.affectedGroups} id={`${prefix}-groups`}>
+        {AFFECTED_GROUPS.map((group) => (
+          <label key={group} className="choice">
+            <input type="checkbox" name="affectedGroups" value={group} defaultChecked={groups.includes(group)} />
+            {t(`needs.diagnostics.group.${group}`)}
+          </label>
+        ))}
+      </ChoiceGroup>
+      <ChoiceGroup
+        legend={t('needs.diagnostics.field.genderDimension')}
+        error={failure?.fieldErrors.genderDimension}
+        id={`${prefix}-gender`}
+      >
+        {GENDER_DIMENSIONS.map((dimension) => (
+          <label key={dimension} className="choice">
+            <input type="radio" name="genderDimension" value={dimension} defaultChecked={(v('genderDimension') ?? 'none') === dimension} />
+            {t(`needs.diagnostics.gender.${dimension}`)}
+          </label>
+        ))}
+      </ChoiceGroup>
+      <Field id={`${prefix}-gender-note`} label={t('needs.diagnostics.field.genderNote')} error={failure?.fieldErrors.genderNote}>
+        {(props) => <textarea {...props} name="genderNote" rows={2} maxLength={1000} dir="auto" defaultValue={v('genderNote')} />}
+      </Field>
+      <Field
+        id={`${prefix}-evidence`}
+        label={t('needs.diagnostics.field.evidenceInput')}
+        hint={t('needs.diagnostics.edit.evidenceHint')}
+        error={failure?.fieldErrors.evidence}
+      >
+        {(props) => <textarea {...props} name="evidence" rows={2} maxLength={1000} dir="auto" defaultValue={v('evidence')} />}
+      </Field>
+      <Field id={`${prefix}-evidence-url`} label={t('needs.diagnostics.field.evidenceUrl')} error={failure?.fieldErrors.evidenceUrl}>
+        {(props) => <input {...props} name="evidenceUrl" type="url" dir="ltr" maxLength={500} defaultValue={v('evidenceUrl')} />}
+      </Field>
+      <SubmitButton>{submitLabel}</SubmitButton>
+    </Form>
   );
 }

@@ -74,6 +74,16 @@ test('the cluster manager records and endorses a diagnostic in French; the Arabi
     await checkPage(manager);
   }
 
+  // Editing a challenge: the markets one becomes moderate.
+  const marketsItem = manager.locator('.diagnostic__challenge', { hasText: markets });
+  await marketsItem.getByText(message('fr', 'needs.diagnostics.edit.editChallenge')).click();
+  await marketsItem.getByLabel(message('fr', 'needs.diagnostics.severity.moderate'), { exact: true }).check();
+  await marketsItem.getByRole('button', { name: message('fr', 'needs.diagnostics.edit.challenge.save') }).click();
+  await expect(manager.locator('.diagnostic__challenge', { hasText: markets }).locator('.severity')).toHaveText(
+    message('fr', 'needs.diagnostics.severityBadge', { severity: message('fr', 'needs.diagnostics.severity.moderate') }),
+  );
+  await checkPage(manager);
+
   // A source address that is not http(s) is refused beside the field, and nothing is added.
   const refusedForm = formOf(manager, 'addChallenge');
   await refusedForm.getByLabel(message('fr', 'needs.diagnostics.field.themeCode'), { exact: true }).selectOption('infrastructure');

@@ -155,7 +155,8 @@ const updateChallengeRoute = protectedRoute({
   tags: [TAG],
   operationId: 'updateDiagnosticChallenge',
   summary: 'Edit a challenge of a draft round',
-  description: 'Absent fields keep their value; `null` clears an optional one. Audited with the changed fields.',
+  description:
+    'Absent fields keep their value; `null` clears an optional one; a text (description, gender note, evidence) merges by language: the languages given replace those, the others stay. Audited with the changed fields.',
   request: { params: idParams, ...body(challengePatchSchema) },
   responses: { 200: jsonContent(challengeSchema, 'The challenge.'), 400: unknownTheme, 403: forbidden, 404: itemNotFound, 409: endorsed },
 });

@@ -86,6 +86,8 @@ describe('cluster diagnostics service', () => {
     });
     expect(second).toMatchObject({ sortOrder: 1, affectedGroups: [], genderDimension: 'none', evidence: null });
     await updateChallenge(manager(), second.id, { severity: 3, affectedGroups: ['exporters'] });
+    const merged = await updateChallenge(manager(), second.id, { description: { en: 'Few buyers out of season.' } });
+    expect(merged.description).toEqual({ fr: 'Peu d’acheteurs hors de la saison touristique.', en: 'Few buyers out of season.' });
     await addSwotItem(manager(), draft.id, { kind: 'strength', text: { fr: 'Un savoir-faire romain reconnu.' }, sourceLocale: 'fr' });
     const threat = await addSwotItem(manager(), draft.id, { kind: 'threat', text: { en: 'Cheap imitations.' } });
     await removeSwotItem(manager(), threat.id);
@@ -118,6 +120,7 @@ describe('cluster diagnostics service', () => {
       'needs.diagnostic.create',
       'needs.diagnostic.challenge.add',
       'needs.diagnostic.challenge.add',
+      'needs.diagnostic.challenge.update',
       'needs.diagnostic.challenge.update',
       'needs.diagnostic.swot.add',
       'needs.diagnostic.swot.add',

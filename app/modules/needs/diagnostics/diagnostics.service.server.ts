@@ -380,13 +380,22 @@ async function editableChallenge(tx: Executor, actor: Actor, challengeId: string
   return { found, round };
 }
 
+/**
+ * Changes the given fields of a draft's challenge; absent fields keep their value, `null` clears an
+ * optional one, and a text (description, gender note, evidence) merges by language.
+ */
 export async function updateChallenge(actor: Actor, challengeId: string, input: ChallengePatch): Promise<Challenge> {
   return getDb().transaction(async (tx) => {
     const { found, round } = await editableChallenge(tx, actor, challengeId);
     const parsed = parseInput(challengePatchSchema, input);
-    const changes = Object.fromEntries(Object.entries(parsed).filter(([, value]) => value !== undefined));
+    const changes: Record<string, unknown> = Object.fromEntries(Object.entries(parsed).filter(([, value]) => value !== undefined));
     if (Object.keys(changes).length === 0) return challengeOf(found, true);
     if (parsed.themeCode && parsed.themeCode !== found.themeCode) await requireActiveTheme(tx, parsed.themeCode);
+    // Texts merge by language (as in a JSON merge patch): the languages given replace those, the others stay.
+    for (const field of ['description', 'genderNote', 'evidence'] as const) {
+      const given = parsed[field];
+      if (given && found[field]) changes[field] = { ...found[field], ...given };
+    }
     const row = await updateChallengeRow(tx, found.id, changes);
     await touch(tx, round.id);
     await recordAudit(tx, actor, {
