@@ -49,6 +49,8 @@ export {
   type SurveyRespondentContext,
   surveyEvidence,
 } from './needs-survey.ts';
+export { type Priorities, type PrioritiesQuery, prioritiesQuerySchema, prioritiesSchema } from './priorities.contracts.ts';
+export { getPriorities } from './priorities.service.server.ts';
 // Priority synthesis (synthesis/, decision 0012): pure formula, common challenges, training catalogue and
 // small-group suppression. Its charts are React components: pages import synthesis/charts/charts.tsx.
 export {

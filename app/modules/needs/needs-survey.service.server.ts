@@ -2,7 +2,8 @@
  * Needs surveys as forms: a cluster manager or programme staff create a needs survey for a
  * cluster, a country or the whole programme, built from the ready-made template and the current
  * challenge themes, and published at once so members can answer it. The form engine's services
- * do the authorising (`forms.manage` over the survey's scope), the storing and the audit.
+ * do the authorising (`forms.manage` over the survey's scope), the storing and the audit; the
+ * survey is then marked as one (`needs_survey`) for the priority synthesis.
  */
 import {
   type CreateFormInput,
@@ -13,10 +14,12 @@ import {
   type StoredForm,
 } from '#app/modules/forms/index.ts';
 import type { Actor } from '#app/shared/auth/actor.ts';
+import { getDb } from '#app/shared/db/client.server.ts';
 import { CommonErrors } from '#app/shared/errors.ts';
 import { parseInput } from '#app/shared/validation.ts';
 import { listChallengeThemes } from './needs.service.server.ts';
 import { type CreateNeedsSurveyInput, createNeedsSurveyInputSchema } from './needs-survey.contracts.ts';
+import { registerNeedsSurvey } from './needs-survey.repository.server.ts';
 import { needsSurveyDefinition } from './needs-survey.ts';
 
 const DEFAULT_TITLE = { ar: 'استبيان الاحتياجات', fr: 'Questionnaire des besoins', en: 'Needs survey' };
@@ -35,6 +38,8 @@ export async function createNeedsSurvey(actor: Actor, input: CreateNeedsSurveyIn
   const definition = await needsSurveyTemplate(parsed.code, title);
   // createForm authorises (forms.manage over the scope) before it writes anything.
   const { form } = await createForm(actor, { code: parsed.code, title, scope: parsed.scope, definition });
+  // Marked as a needs survey before it is published, so no answer can come before the synthesis reads it.
+  await registerNeedsSurvey(getDb(), form.code);
   const version = await publishDraft(actor, form.code);
   return { form, version };
 }

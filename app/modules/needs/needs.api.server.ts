@@ -22,6 +22,7 @@ import {
   updateChallengeTheme,
 } from './needs.service.server.ts';
 import { createNeedsSurveyApi } from './needs-survey.api.server.ts';
+import { createPrioritiesApi } from './priorities.api.server.ts';
 
 export const NEEDS_TAG = 'needs';
 
@@ -121,5 +122,6 @@ export function createNeedsApi() {
     .openapi(archiveThemeRoute, async (c) => c.json(await archiveChallengeTheme(currentUser(c), c.req.valid('param').code), 200))
     .openapi(restoreThemeRoute, async (c) => c.json(await restoreChallengeTheme(currentUser(c), c.req.valid('param').code), 200))
     .route('/', createDiagnosticsApi())
-    .route('/', createNeedsSurveyApi());
+    .route('/', createNeedsSurveyApi())
+    .route('/', createPrioritiesApi());
 }
