@@ -4,6 +4,7 @@ import type { BaselineFigure, Challenge } from '#app/modules/needs/index.ts';
 import type { Locale } from '#app/shared/i18n/locales.ts';
 import { useLocale, useT } from '#app/shared/i18n/react.tsx';
 import type { TranslatableValue } from '#app/shared/i18n/translatable.ts';
+import { TranslatedText } from '#app/shared/ui/translated-text.tsx';
 
 export type ThemeNames = { code: string; name: TranslatableValue; archived: boolean }[];
 
@@ -100,4 +101,35 @@ export function BaselineTable({
       </table>
     </div>
   );
+}
+
+/** Challenges grouped by theme (a heading each), each with its severity and description, then `detail` (facts, or the editor's controls). */
+export function ChallengesByTheme({
+  challenges,
+  themes,
+  idPrefix,
+  detail,
+}: {
+  challenges: readonly Challenge[];
+  themes: ThemeNames;
+  /** Makes the headings' ids unique on the page. */
+  idPrefix: string;
+  detail: (challenge: Challenge) => ReactNode;
+}) {
+  return themeGroups(challenges, themes).map((group) => (
+    <section key={group.code} aria-labelledby={`${idPrefix}-${group.code}`} className="diagnostic__theme">
+      <h3 id={`${idPrefix}-${group.code}`}>
+        <TranslatedText value={group.name} empty={group.code} />
+      </h3>
+      <ul className="diagnostic__challenges">
+        {group.challenges.map((challenge) => (
+          <li key={challenge.id} className="diagnostic__challenge">
+            <SeverityBadge severity={challenge.severity} />
+            <TranslatedText as="p" value={challenge.description} sourceLocale={challenge.sourceLocale} />
+            {detail(challenge)}
+          </li>
+        ))}
+      </ul>
+    </section>
+  ));
 }

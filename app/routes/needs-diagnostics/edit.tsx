@@ -40,7 +40,7 @@ import { asErrorResponse } from '../clusters/cluster-page.server.ts';
 import { localeOf, namedPageMeta, pageMessage } from '../clusters/meta.ts';
 import type { Route } from './+types/edit';
 import { baselineInputOf, challengeInputOf, endorseInputOf, formFailureOf, swotInputOf } from './diagnostic-form.ts';
-import { BaselineTable, SeverityBadge, type ThemeNames, themeGroups } from './diagnostic-parts.tsx';
+import { BaselineTable, ChallengesByTheme, type ThemeNames } from './diagnostic-parts.tsx';
 import '#app/styles/clusters.css';
 import '#app/styles/needs-diagnostics.css';
 
@@ -207,6 +207,7 @@ function DraftEditor({
   };
   const addFailure = failureOf('addChallenge');
   const updateFailure = failureOf('updateChallenge');
+  const failedEdit = (id: string) => (updateFailure?.values.item === id ? updateFailure : undefined);
   const activeThemes = themes.filter((theme) => !theme.archived);
 
   return (
@@ -240,34 +241,28 @@ function DraftEditor({
         {draft.challenges.length === 0 ? (
           <p className="diagnostic__empty">{t('needs.diagnostics.challenges.empty')}</p>
         ) : (
-          themeGroups(draft.challenges, themes).map((group) => (
-            <section key={group.code} aria-labelledby={`edit-theme-${group.code}`} className="diagnostic__theme">
-              <h3 id={`edit-theme-${group.code}`}>
-                <TranslatedText value={group.name} empty={group.code} />
-              </h3>
-              <ul className="diagnostic__challenges">
-                {group.challenges.map((challenge) => (
-                  <li key={challenge.id} className="diagnostic__challenge">
-                    <SeverityBadge severity={challenge.severity} />
-                    <TranslatedText as="p" value={challenge.description} sourceLocale={challenge.sourceLocale} />
-                    <details open={updateFailure?.values.item === challenge.id || undefined}>
-                      <summary>{t('needs.diagnostics.edit.editChallenge')}</summary>
-                      <ChallengeForm
-                        prefix={`edit-${challenge.id}`}
-                        intent="updateChallenge"
-                        target={{ name: 'item', value: challenge.id }}
-                        values={updateFailure?.values.item === challenge.id ? updateFailure.values : valuesOf(challenge)}
-                        failure={updateFailure?.values.item === challenge.id ? updateFailure : undefined}
-                        themes={themes.filter((theme) => !theme.archived || theme.code === challenge.themeCode)}
-                        submitLabel={t('needs.diagnostics.edit.challenge.save')}
-                      />
-                    </details>
-                    <RemoveButton intent="removeChallenge" item={challenge.id} label={t('needs.diagnostics.edit.removeChallenge')} />
-                  </li>
-                ))}
-              </ul>
-            </section>
-          ))
+          <ChallengesByTheme
+            challenges={draft.challenges}
+            themes={themes}
+            idPrefix="edit-theme"
+            detail={(challenge) => (
+              <>
+                <details open={failedEdit(challenge.id) ? true : undefined}>
+                  <summary>{t('needs.diagnostics.edit.editChallenge')}</summary>
+                  <ChallengeForm
+                    prefix={`edit-${challenge.id}`}
+                    intent="updateChallenge"
+                    target={{ name: 'item', value: challenge.id }}
+                    values={failedEdit(challenge.id)?.values ?? valuesOf(challenge)}
+                    failure={failedEdit(challenge.id)}
+                    themes={themes.filter((theme) => !theme.archived || theme.code === challenge.themeCode)}
+                    submitLabel={t('needs.diagnostics.edit.challenge.save')}
+                  />
+                </details>
+                <RemoveButton intent="removeChallenge" item={challenge.id} label={t('needs.diagnostics.edit.removeChallenge')} />
+              </>
+            )}
+          />
         )}
 
         <h3 id="add-challenge">{t('needs.diagnostics.edit.challenge.add')}</h3>

@@ -16,7 +16,7 @@ import { TranslatedText } from '#app/shared/ui/translated-text.tsx';
 import { asErrorResponse } from '../clusters/cluster-page.server.ts';
 import { localeOf, namedPageMeta, pageMessage } from '../clusters/meta.ts';
 import type { Route } from './+types/view';
-import { BaselineTable, formatDay, SeverityBadge, type ThemeNames, themeGroups } from './diagnostic-parts.tsx';
+import { BaselineTable, ChallengesByTheme, formatDay, type ThemeNames } from './diagnostic-parts.tsx';
 import '#app/styles/clusters.css';
 import '#app/styles/needs-diagnostics.css';
 
@@ -121,7 +121,6 @@ function RoundView({
 }) {
   const t = useT();
   const locale = useLocale();
-  const groups = themeGroups(diagnostic.challenges, themes);
   return (
     <>
       <section aria-labelledby="diagnostic-round" className="diagnostic__round">
@@ -147,63 +146,57 @@ function RoundView({
 
       <section aria-labelledby="diagnostic-challenges">
         <h2 id="diagnostic-challenges">{t('needs.diagnostics.challenges.title')}</h2>
-        {groups.map((group) => (
-          <section key={group.code} aria-labelledby={`theme-${group.code}`} className="diagnostic__theme">
-            <h3 id={`theme-${group.code}`}>
-              <TranslatedText value={group.name} empty={group.code} />
-            </h3>
-            <ul className="diagnostic__challenges">
-              {group.challenges.map((challenge) => (
-                <li key={challenge.id} className="diagnostic__challenge">
-                  <SeverityBadge severity={challenge.severity} />
-                  <TranslatedText as="p" value={challenge.description} sourceLocale={challenge.sourceLocale} />
-                  <dl className="diagnostic__facts">
-                    {challenge.affectedGroups.length > 0 && (
-                      <>
-                        <dt>{t('needs.diagnostics.field.affectedGroups')}</dt>
-                        <dd>
-                          {new Intl.ListFormat(locale, { type: 'conjunction' }).format(
-                            challenge.affectedGroups.map((code) => t(`needs.diagnostics.group.${code}`)),
-                          )}
-                        </dd>
-                      </>
-                    )}
-                    {challenge.genderDimension !== 'none' && (
-                      <>
-                        <dt>{t('needs.diagnostics.field.genderDimension')}</dt>
-                        <dd>
-                          {t(`needs.diagnostics.gender.${challenge.genderDimension}`)}
-                          {challenge.genderNote && (
-                            <>
-                              {' '}
-                              <TranslatedText value={challenge.genderNote} sourceLocale={challenge.sourceLocale} />
-                            </>
-                          )}
-                        </dd>
-                      </>
-                    )}
-                    {(challenge.evidence || challenge.evidenceUrl) && (
-                      <>
-                        <dt>{t('needs.diagnostics.field.evidence')}</dt>
-                        <dd>
-                          <TranslatedText value={challenge.evidence} sourceLocale={challenge.sourceLocale} />
-                          {challenge.evidenceUrl && (
-                            <>
-                              {' '}
-                              <a href={challenge.evidenceUrl} rel="noopener noreferrer nofollow">
-                                {t('needs.diagnostics.evidence.source')}
-                              </a>
-                            </>
-                          )}
-                        </dd>
-                      </>
-                    )}
-                  </dl>
-                </li>
-              ))}
-            </ul>
-          </section>
-        ))}
+        <ChallengesByTheme
+          challenges={diagnostic.challenges}
+          themes={themes}
+          idPrefix="theme"
+          detail={(challenge) => (
+            <>
+              <dl className="diagnostic__facts">
+                {challenge.affectedGroups.length > 0 && (
+                  <>
+                    <dt>{t('needs.diagnostics.field.affectedGroups')}</dt>
+                    <dd>
+                      {new Intl.ListFormat(locale, { type: 'conjunction' }).format(
+                        challenge.affectedGroups.map((code) => t(`needs.diagnostics.group.${code}`)),
+                      )}
+                    </dd>
+                  </>
+                )}
+                {challenge.genderDimension !== 'none' && (
+                  <>
+                    <dt>{t('needs.diagnostics.field.genderDimension')}</dt>
+                    <dd>
+                      {t(`needs.diagnostics.gender.${challenge.genderDimension}`)}
+                      {challenge.genderNote && (
+                        <>
+                          {' '}
+                          <TranslatedText value={challenge.genderNote} sourceLocale={challenge.sourceLocale} />
+                        </>
+                      )}
+                    </dd>
+                  </>
+                )}
+                {(challenge.evidence || challenge.evidenceUrl) && (
+                  <>
+                    <dt>{t('needs.diagnostics.field.evidence')}</dt>
+                    <dd>
+                      <TranslatedText value={challenge.evidence} sourceLocale={challenge.sourceLocale} />
+                      {challenge.evidenceUrl && (
+                        <>
+                          {' '}
+                          <a href={challenge.evidenceUrl} rel="noopener noreferrer nofollow">
+                            {t('needs.diagnostics.evidence.source')}
+                          </a>
+                        </>
+                      )}
+                    </dd>
+                  </>
+                )}
+              </dl>
+            </>
+          )}
+        />
       </section>
 
       <section aria-labelledby="diagnostic-swot">
