@@ -11,6 +11,7 @@ import { formsAnswerRoutes } from './routes/forms/routes.ts';
 import { formsBuilderRoutes } from './routes/forms-builder/routes.ts';
 import { formsResponsesRoutes } from './routes/forms-responses/routes.ts';
 import { identityRoutes } from './routes/identity/routes.ts';
+import { needsRoutes } from './routes/needs/routes.ts';
 import { needsDiagnosticsRoutes } from './routes/needs-diagnostics/routes.ts';
 import { organisationsRoutes } from './routes/organisations/routes.ts';
 import { organisationsManageRoutes } from './routes/organisations-manage/routes.ts';
@@ -28,6 +29,7 @@ export default [
     ...organisationsManageRoutes,
     ...clusterRoutes,
     ...needsDiagnosticsRoutes,
+    ...needsRoutes,
     ...organisationsRoutes,
     ...twinsRoutes,
     ...searchRoutes,
