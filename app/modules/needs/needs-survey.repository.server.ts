@@ -1,8 +1,9 @@
 /**
  * Needs surveys' storage: which forms are needs surveys, and their submitted responses counted as
  * the priority synthesis reads them (a SurveyTally: respondents per cluster, gender and size, and
- * per theme named, with the sum and number of severities given), grouped by the database so the
- * synthesis reads a few hundred rows whatever the number of responses.
+ * per theme named, with the sum and number of severities given), kept by a trigger in
+ * `needs_survey_tally` (migration 0025), so the synthesis reads a few hundred rows whatever the
+ * number of responses and includes every answer submitted until the moment it reads.
  *
  * Only surveys of one cluster are counted for now: their respondents belong to that cluster (and
  * its country). Surveys sent to a country or to a directory selection need each respondent's
@@ -31,36 +32,20 @@ export interface TallyThemeRow extends Omit<TallyBaseRow, 'respondents'> {
   severity_answers: number;
 }
 
-/** Submitted responses of cluster needs surveys that answered the challenges question, with their cluster. */
-const answered = sql`
-  SELECT r.id, r.answers, c.slug AS cluster, c.country_iso2 AS country,
-         r.answers->>${Q.gender} AS gender, r.answers->>${Q.size} AS size
-  FROM form_response r
-  JOIN needs_survey s ON s.form_id = r.form_id
-  JOIN form f ON f.id = r.form_id AND f.scope_type = 'cluster'
-  JOIN cluster c ON c.slug = f.scope_id
-  WHERE r.status = 'submitted' AND jsonb_typeof(r.answers->${Q.challenges}) = 'array'`;
-
-export function selectTallyBase(executor: Executor): Promise<TallyBaseRow[]> {
-  return queryRows<TallyBaseRow>(
-    executor,
-    sql`SELECT a.cluster, a.country, a.gender, a.size, count(*)::int AS respondents
-        FROM (${answered}) a GROUP BY 1, 2, 3, 4`,
-  );
+/** The maintained tally (migration 0025) with each cluster's country; '' (not answered) read as null. */
+function tallyRows(themes: 'base' | 'themes') {
+  return sql`
+    SELECT t.theme, t.cluster_slug AS cluster, c.country_iso2 AS country, nullif(t.gender, '') AS gender, nullif(t.size, '') AS size,
+           t.respondents, t.severity_sum, t.severity_answers
+    FROM needs_survey_tally t JOIN cluster c ON c.slug = t.cluster_slug
+    WHERE ${themes === 'base' ? sql`t.theme = ''` : sql`t.theme <> ''`} AND t.respondents > 0`;
 }
 
-export function selectTallyThemes(executor: Executor): Promise<TallyThemeRow[]> {
-  return queryRows<TallyThemeRow>(
-    executor,
-    sql`SELECT t.theme, a.cluster, a.country, a.gender, a.size, count(*)::int AS named,
-               coalesce(sum(t.severity), 0)::int AS severity_sum, count(t.severity)::int AS severity_answers
-        FROM (${answered}) a
-        CROSS JOIN LATERAL (
-          SELECT DISTINCT c.theme,
-                 CASE WHEN a.answers->${Q.severity}->>c.theme IN ('1', '2', '3', '4') THEN (a.answers->${Q.severity}->>c.theme)::int END AS severity
-          FROM jsonb_array_elements_text(a.answers->${Q.challenges}) AS c(theme)
-          WHERE c.theme <> ${NO_CHALLENGE}
-        ) t
-        GROUP BY 1, 2, 3, 4, 5`,
-  );
+export function selectTallyBase(executor: Executor): Promise<TallyBaseRow[]> {
+  return queryRows<TallyBaseRow>(executor, tallyRows('base'));
+}
+
+export async function selectTallyThemes(executor: Executor): Promise<TallyThemeRow[]> {
+  const rows = await queryRows<TallyThemeRow & { respondents: number }>(executor, tallyRows('themes'));
+  return rows.map(({ respondents, ...row }) => ({ ...row, named: respondents }));
 }

@@ -4,7 +4,7 @@
  * it), so themes are archived, never deleted, and their names may be edited by staff.
  */
 import { sql } from 'drizzle-orm';
-import { boolean, check, date, doublePrecision, index, integer, pgTable, text, timestamp, unique, uniqueIndex } from 'drizzle-orm/pg-core';
+import { boolean, check, date, doublePrecision, index, integer, pgTable, primaryKey, text, timestamp, unique, uniqueIndex } from 'drizzle-orm/pg-core';
 import { createdAt, id, translatable, updatedAt } from '../../shared/db/columns.ts';
 // biome-ignore lint/style/noRestrictedImports: a diagnostic's foreign key to its cluster needs the table; nothing else is used.
 import { cluster } from '../directory/directory.schema.ts';
@@ -143,3 +143,24 @@ export const needsSurvey = pgTable('needs_survey', {
     .references(() => form.id, { onDelete: 'cascade' }),
   createdAt: createdAt(),
 });
+
+/**
+ * The submitted answers of cluster needs surveys, counted (decision 0012): per cluster, gender and
+ * size, the respondents who answered the challenges question (`theme` = ''), and per theme the
+ * respondents naming it with the sum and number of severities they gave. Kept exact by a trigger
+ * on `form_response` (migration 0025), so the synthesis reads a few hundred rows whatever the
+ * number of responses. An unanswered gender or size is ''.
+ */
+export const needsSurveyTally = pgTable(
+  'needs_survey_tally',
+  {
+    clusterSlug: text('cluster_slug').notNull(),
+    gender: text('gender').notNull(),
+    size: text('size').notNull(),
+    theme: text('theme').notNull(),
+    respondents: integer('respondents').notNull(),
+    severitySum: integer('severity_sum').notNull(),
+    severityAnswers: integer('severity_answers').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.clusterSlug, t.gender, t.size, t.theme] })],
+);

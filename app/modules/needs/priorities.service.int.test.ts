@@ -4,10 +4,12 @@
  * groups hidden. Survey answers of other forms, drafts and surveys of another cluster do not count.
  */
 import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createForm, publishDraft, saveResponsePage, submitResponse } from '#app/modules/forms/index.ts';
 import { actorForUser, assignRole, seedRoles } from '#app/modules/identity/index.ts';
 import { anonymous, system, type UserActor } from '#app/shared/auth/actor.ts';
+import { queryRows } from '#app/shared/db/client.server.ts';
 import { user } from '#app/shared/db/schema.ts';
 import { isAppError } from '#app/shared/errors.ts';
 import { insertCluster } from '#tests/factories/directory.ts';
@@ -170,6 +172,36 @@ describe('priorities from stored evidence', () => {
       'access-to-finance',
       'markets-and-buyers',
     ]);
+  });
+
+  it('keeps the tally equal to a recount of the submitted answers, through inserts, updates and deletes', async () => {
+    const recount = sql`
+      SELECT f.scope_id AS cluster_slug, coalesce(r.answers->>'respondent-gender', '') AS gender, coalesce(r.answers->>'organisation-size', '') AS size,
+             t.theme, count(*)::int AS respondents, coalesce(sum(t.severity), 0)::int AS severity_sum, count(t.severity)::int AS severity_answers
+      FROM form_response r
+      JOIN needs_survey s ON s.form_id = r.form_id
+      JOIN form f ON f.id = r.form_id AND f.scope_type = 'cluster'
+      CROSS JOIN LATERAL (
+        SELECT '' AS theme, NULL::int AS severity
+        UNION ALL
+        SELECT DISTINCT c.theme, CASE WHEN r.answers->'challenge-severity'->>c.theme IN ('1', '2', '3', '4') THEN (r.answers->'challenge-severity'->>c.theme)::int END
+        FROM jsonb_array_elements_text(r.answers->'challenges') c(theme) WHERE c.theme <> 'none'
+      ) t
+      WHERE r.status = 'submitted' AND jsonb_typeof(r.answers->'challenges') = 'array'
+      GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4`;
+    const tally = sql`SELECT * FROM needs_survey_tally ORDER BY 1, 2, 3, 4`;
+    expect((await queryRows(db(), tally)).length).toBeGreaterThan(5);
+    expect(await queryRows(db(), tally)).toEqual(await queryRows(db(), recount));
+    // A statement changing several responses at once, one leaving the survey's count, then a delete.
+    await db().execute(
+      sql`UPDATE form_response SET answers = jsonb_set(answers, '{respondent-gender}', '"another"') WHERE form_id IN (SELECT form_id FROM needs_survey)`,
+    );
+    await db().execute(
+      sql`UPDATE form_response SET status = 'draft' WHERE id = (SELECT min(id) FROM form_response WHERE status = 'submitted')`,
+    );
+    expect(await queryRows(db(), tally)).toEqual(await queryRows(db(), recount));
+    await db().execute(sql`DELETE FROM form_response WHERE id IN (SELECT id FROM form_response ORDER BY id LIMIT 3)`);
+    expect(await queryRows(db(), tally)).toEqual(await queryRows(db(), recount));
   });
 
   it('refuses a scope it cannot read', async () => {
