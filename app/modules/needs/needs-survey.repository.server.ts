@@ -49,3 +49,9 @@ export async function selectTallyThemes(executor: Executor): Promise<TallyThemeR
   const rows = await queryRows<TallyThemeRow & { respondents: number }>(executor, tallyRows('themes'));
   return rows.map(({ respondents, ...row }) => ({ ...row, named: respondents }));
 }
+
+/** A cluster's country (what a country-scoped grant covers), or null for no such cluster. */
+export async function selectClusterCountry(executor: Executor, slug: string): Promise<string | null> {
+  const [row] = await queryRows<{ country: string }>(executor, sql`SELECT country_iso2 AS country FROM cluster WHERE slug = ${slug}`);
+  return row?.country ?? null;
+}

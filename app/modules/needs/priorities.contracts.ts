@@ -1,7 +1,8 @@
 /**
- * The priority synthesis as the API gives it to anyone (decision 0012): ranks, scores, breadth
- * and counts of people protected by the minimum group size (a hidden count is null with
- * `suppressed: true`). Evidence ids and raw frequencies are not part of it.
+ * The priority synthesis as the API gives it (decision 0012): ranks, scores, breadth and counts of
+ * people, protected by the minimum group size for the public (a hidden count is null with
+ * `suppressed: true`), unprotected for those holding `needs.read` over the scope. Evidence ids and
+ * raw frequencies are not part of it.
  */
 import { z } from 'zod';
 import { GENDER_GROUPS, SIZE_GROUPS } from './synthesis/evidence.ts';
@@ -40,6 +41,9 @@ export const publicPrioritySchema = z
 export const prioritiesSchema = z
   .object({
     scope: z.string().meta({ example: 'region' }),
+    audience: z.enum(['public', 'staff']).meta({
+      description: '`public`: counts of fewer people than `minGroupSize` hidden; `staff` (needs.read over the scope): every count shown.',
+    }),
     computedAt: z.iso
       .datetime()
       .meta({ description: 'When these figures were computed (they include every answer submitted until then).' }),

@@ -36,7 +36,10 @@ describe('priorities from stored evidence', () => {
   let staff: UserActor;
   const members: UserActor[] = [];
 
-  async function person(role: string): Promise<UserActor> {
+  async function person(
+    role: string,
+    grant: { scopeType: 'global' | 'country'; scopeId: string | null } = { scopeType: 'global', scopeId: null },
+  ): Promise<UserActor> {
     const id = randomUUID();
     await db()
       .insert(user)
@@ -47,7 +50,7 @@ describe('priorities from stored evidence', () => {
         emailVerified: true,
         twoFactorEnabled: true,
       });
-    await assignRole(system, { userId: id, role, scopeType: 'global', scopeId: null });
+    await assignRole(system, { userId: id, role, ...grant });
     return actorForUser(id, 'session');
   }
 
@@ -152,6 +155,26 @@ describe('priorities from stored evidence', () => {
     expect(sfax.priorities[1]!.respondents).toEqual({ value: null, suppressed: true });
     expect(visibleCountsUnderFive(sfax)).toEqual([]);
     expect(Number.isNaN(Date.parse(sfax.computedAt))).toBe(false);
+  });
+
+  it('shows every count to those who read needs over the scope, and only to them', async () => {
+    const sfax = await getPriorities(staff, { scope: 'cluster:sfax-weavers' });
+    expect(sfax.audience).toBe('staff');
+    const finance = sfax.priorities[0]!;
+    expect(finance.respondents).toEqual({ value: 6, suppressed: false });
+    expect(finance.byGender.woman).toEqual({ value: 4, suppressed: false });
+    expect(finance.byGender.man).toEqual({ value: 1, suppressed: false });
+    // Two respondents in Irbid: too few for the public, counted for staff.
+    const irbid = await getPriorities(staff, { scope: 'cluster:irbid-potters' });
+    expect(irbid.surveyUsed).toBe(true);
+    expect(irbid.respondents).toEqual({ value: 2, suppressed: false });
+
+    const focalPoint = await person('national_focal_point', { scopeType: 'country', scopeId: 'TN' });
+    expect((await getPriorities(focalPoint, { scope: 'country:TN' })).audience).toBe('staff');
+    expect((await getPriorities(focalPoint, { scope: 'cluster:sfax-weavers' })).audience).toBe('staff');
+    expect((await getPriorities(focalPoint, { scope: 'country:JO' })).audience).toBe('public');
+    expect((await getPriorities(focalPoint, { scope: 'region' })).audience).toBe('public');
+    expect((await getPriorities(members[0]!, { scope: 'cluster:sfax-weavers' })).audience).toBe('public');
   });
 
   it('ranks a cluster with too few respondents from its diagnostic only, and the region from both', async () => {

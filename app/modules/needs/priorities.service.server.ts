@@ -1,16 +1,19 @@
 /**
  * Priority needs per cluster, per country and for the region (issue 4, item 5), from the evidence
  * stored so far: the endorsed diagnostics' challenges and the submitted answers of cluster needs
- * surveys, counted by the database (a SurveyTally). The figures are the public synthesis (decision
- * 0012): small groups hidden, no evidence ids; anyone may read them. Computed on each call, so they
- * include every answer submitted until then (`computedAt`).
+ * surveys (their tally, kept by a trigger). The figures are the public synthesis (decision 0012):
+ * small groups hidden, no evidence ids, for anyone; unprotected for `needs.read` over the scope.
+ * Computed on each call from the tally, so they include every answer submitted until then
+ * (`computedAt`).
  */
 import type { Actor } from '#app/shared/auth/actor.ts';
+import { can, type Subject } from '#app/shared/auth/can.ts';
 import { getDb } from '#app/shared/db/client.server.ts';
 import { AppError } from '#app/shared/errors.ts';
 import { parseInput } from '#app/shared/validation.ts';
+import { NEEDS_READ } from './diagnostics/diagnostics.policy.ts';
 import { selectEndorsedChallenges } from './diagnostics/diagnostics.repository.server.ts';
-import { selectTallyBase, selectTallyThemes } from './needs-survey.repository.server.ts';
+import { selectClusterCountry, selectTallyBase, selectTallyThemes } from './needs-survey.repository.server.ts';
 import { type Priorities, type PrioritiesQuery, prioritiesQuerySchema } from './priorities.contracts.ts';
 import {
   type DiagnosticChallenge,
@@ -19,6 +22,7 @@ import {
   GENDERS,
   type Gender,
   parseScope,
+  type Scope,
   type Severity,
   SIZE_CLASSES,
   type SizeClass,
@@ -62,13 +66,27 @@ async function surveyEvidence(): Promise<SurveyTally> {
   };
 }
 
-/** The public priority synthesis of a scope (`region`, `country:TN`, `cluster:<slug>`). */
-export async function getPriorities(_actor: Actor, query: PrioritiesQuery = {}): Promise<Priorities> {
+/** What a `needs.read` grant must cover to read a scope's figures unprotected. */
+async function subjectOf(scope: Scope): Promise<Subject | undefined> {
+  if (scope.kind === 'region') return undefined;
+  if (scope.kind === 'country') return { country: scope.country };
+  const country = await selectClusterCountry(getDb(), scope.cluster);
+  return country ? { cluster: scope.cluster, country } : { cluster: scope.cluster };
+}
+
+/**
+ * The priority synthesis of a scope (`region`, `country:TN`, `cluster:<slug>`). Everyone gets the
+ * public figures (groups under the minimum hidden); those holding `needs.read` over the scope
+ * (programme staff, the country's focal points, the cluster's managers) get every count, since
+ * they work with the people behind them (`audience: 'staff'`, `minGroupSize` 1).
+ */
+export async function getPriorities(actor: Actor, query: PrioritiesQuery = {}): Promise<Priorities> {
   const { scope: text } = parseInput(prioritiesQuerySchema, query);
   const scope = parseScope(text);
   if (!scope) throw new AppError('NEEDS_SCOPE_INVALID', 400, { fields: [{ field: 'scope', code: 'NEEDS_SCOPE_INVALID' }] });
+  const staff = can(actor, NEEDS_READ, await subjectOf(scope));
   const [challenges, survey] = await Promise.all([diagnosticEvidence(), surveyEvidence()]);
   const evidence: Evidence = { challenges, survey };
-  const synthesis = publicSynthesis(evidence, scope);
-  return { ...synthesis, scope: formatScope(scope), computedAt: new Date().toISOString() };
+  const synthesis = publicSynthesis(evidence, scope, staff ? { minGroupSize: 1 } : {});
+  return { ...synthesis, audience: staff ? 'staff' : 'public', scope: formatScope(scope), computedAt: new Date().toISOString() };
 }

@@ -3,7 +3,8 @@
  * needs (`?scope=region|country:TN|cluster:<slug>`, a plain GET form, so every view has its own
  * address and works without JavaScript): themes ranked by the formula of decision 0012, as a
  * server-rendered bar chart and a table with where each theme appears and how many respondents
- * named it. Every count of people is the public synthesis's: groups under the minimum are hidden.
+ * named it. Counts of people are the public synthesis's (groups under the minimum hidden), except
+ * for national focal points, cluster managers and staff reading their own scope, who see them all.
  */
 import { isRouteErrorResponse } from 'react-router';
 import { listClusters, listCountries } from '#app/modules/directory/index.ts';
@@ -147,7 +148,9 @@ export default function NeedsBoard({ loaderData }: Route.ComponentProps) {
         </>
       )}
       <p className="needs-board__note">
-        {t('needs.board.note', { min: priorities.minGroupSize, time: new Date(priorities.computedAt).toLocaleString(locale) })}
+        {priorities.audience === 'staff'
+          ? t('needs.board.staffNote', { time: new Date(priorities.computedAt).toLocaleString(locale) })
+          : t('needs.board.note', { min: priorities.minGroupSize, time: new Date(priorities.computedAt).toLocaleString(locale) })}
       </p>
     </article>
   );
