@@ -39,7 +39,7 @@ export {
   updateChallengeTheme,
 } from './needs.service.server.ts';
 export { type CreateNeedsSurveyInput, createNeedsSurveyInputSchema } from './needs-survey.contracts.ts';
-export { createNeedsSurvey, needsSurveyTemplate } from './needs-survey.service.server.ts';
+export { createNeedsSurvey, needsSurveyTemplate, startNeedsSurvey } from './needs-survey.service.server.ts';
 export {
   ANY_FORMAT,
   NEEDS_SURVEY_QUESTIONS,

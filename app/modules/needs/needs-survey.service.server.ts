@@ -30,16 +30,25 @@ export async function needsSurveyTemplate(code: string, title: CreateFormInput['
   return needsSurveyDefinition(code, title, themes);
 }
 
-/** Creates the survey's form from the template and publishes its first version. */
-export async function createNeedsSurvey(actor: Actor, input: CreateNeedsSurveyInput): Promise<{ form: StoredForm; version: FormVersion }> {
+/**
+ * Creates the survey's form from the template as a draft, marked as a needs survey, for its
+ * managers to adapt in the form builder (reword, add questions and conditions) before publishing.
+ * Answers count in the synthesis as long as the template's question and option codes are kept.
+ */
+export async function startNeedsSurvey(actor: Actor, input: CreateNeedsSurveyInput): Promise<StoredForm> {
   if (actor.kind === 'anonymous') throw CommonErrors.unauthenticated();
   const parsed = parseInput(createNeedsSurveyInputSchema, input);
   const title = parsed.title ?? DEFAULT_TITLE;
   const definition = await needsSurveyTemplate(parsed.code, title);
   // createForm authorises (forms.manage over the scope) before it writes anything.
   const { form } = await createForm(actor, { code: parsed.code, title, scope: parsed.scope, definition });
-  // Marked as a needs survey before it is published, so no answer can come before the synthesis reads it.
+  // Marked before it can be published, so no answer can come before the synthesis counts it.
   await registerNeedsSurvey(getDb(), form.code);
-  const version = await publishDraft(actor, form.code);
-  return { form, version };
+  return form;
+}
+
+/** Creates the survey's form from the template and publishes its first version. */
+export async function createNeedsSurvey(actor: Actor, input: CreateNeedsSurveyInput): Promise<{ form: StoredForm; version: FormVersion }> {
+  const form = await startNeedsSurvey(actor, input);
+  return { form, version: await publishDraft(actor, form.code) };
 }

@@ -4,7 +4,20 @@
  * it), so themes are archived, never deleted, and their names may be edited by staff.
  */
 import { sql } from 'drizzle-orm';
-import { boolean, check, date, doublePrecision, index, integer, pgTable, primaryKey, text, timestamp, unique, uniqueIndex } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  check,
+  date,
+  doublePrecision,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  unique,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
 import { createdAt, id, translatable, updatedAt } from '../../shared/db/columns.ts';
 // biome-ignore lint/style/noRestrictedImports: a diagnostic's foreign key to its cluster needs the table; nothing else is used.
 import { cluster } from '../directory/directory.schema.ts';

@@ -15,6 +15,7 @@ import {
   formTextFromFields,
   listForms,
 } from '#app/modules/forms/index.ts';
+import { startNeedsSurvey } from '#app/modules/needs/index.ts';
 import type { UserActor } from '#app/shared/auth/actor.ts';
 import { redirectWithFlash } from '#app/shared/http/flash.server.ts';
 import { useLocale, useT } from '#app/shared/i18n/react.tsx';
@@ -74,15 +75,20 @@ export async function action(args: Route.ActionArgs) {
   const title = formTextFromFields(read, 'title');
   const code = read('code')?.trim().toLowerCase() || codeFromLabel(title, 'form');
   const [type = '', id = null] = (read('scope') ?? '').split(':');
+  const scope = { type, id } as CreateFormInput['scope'];
   try {
-    await createForm(actor, { code, title, scope: { type, id } as CreateFormInput['scope'] });
+    if (read('start') === 'needs-survey') await startNeedsSurvey(actor, { code, title, scope });
+    else await createForm(actor, { code, title, scope });
   } catch (error) {
     const { status, failure } = editFailure(error, 'form.create', '');
     // The contract names the fields of the title `title` and the scope's `scope.id`.
     const fieldErrors: Record<string, string> = {};
     for (const [field, message] of Object.entries(failure.fieldErrors)) fieldErrors[field.split('.')[0] ?? field] ??= message;
     return data(
-      { failure: { ...failure, fieldErrors }, values: { code: read('code') ?? '', title, scope: read('scope') ?? '' } },
+      {
+        failure: { ...failure, fieldErrors },
+        values: { code: read('code') ?? '', title, scope: read('scope') ?? '', start: read('start') ?? '' },
+      },
       { status },
     );
   }
@@ -181,6 +187,18 @@ export default function FormsManagePage({ loaderData, actionData }: Route.Compon
             </select>
             <ErrorText id="new-form-scope-error" error={errors.scope} />
           </div>
+          <fieldset className="field">
+            <legend>{t('forms.builder.new.start')}</legend>
+            <label>
+              <input type="radio" name="start" value="empty" defaultChecked={values?.start !== 'needs-survey'} />{' '}
+              {t('forms.builder.new.startEmpty')}
+            </label>
+            <label>
+              <input type="radio" name="start" value="needs-survey" defaultChecked={values?.start === 'needs-survey'} />{' '}
+              {t('forms.builder.new.startNeedsSurvey')}
+            </label>
+            <p className="field__hint">{t('forms.builder.new.startNeedsSurveyHint')}</p>
+          </fieldset>
           <p>
             <button type="submit" className="button button--primary">
               {t('forms.builder.new.submit')}
