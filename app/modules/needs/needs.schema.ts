@@ -20,9 +20,9 @@ import {
 } from 'drizzle-orm/pg-core';
 import { createdAt, id, translatable, updatedAt } from '../../shared/db/columns.ts';
 // biome-ignore lint/style/noRestrictedImports: a diagnostic's foreign key to its cluster needs the table; nothing else is used.
-import { cluster } from '../directory/directory.schema.ts';
+import { cluster, organisation } from '../directory/directory.schema.ts';
 // biome-ignore lint/style/noRestrictedImports: a needs survey's foreign key to its form needs the table; nothing else is used.
-import { form } from '../forms/forms.schema.ts';
+import { form, formResponse } from '../forms/forms.schema.ts';
 
 export const challengeTheme = pgTable('challenge_theme', {
   /** Lower-case English kebab-case (`access-to-finance`); never changes once given. */
@@ -154,8 +154,27 @@ export const needsSurvey = pgTable('needs_survey', {
   formId: text('form_id')
     .primaryKey()
     .references(() => form.id, { onDelete: 'cascade' }),
+  /** Made up for the demo (the demo seed's surveys and their answers): shown with a badge, never passed off as real. */
+  isDemo: boolean('is_demo').notNull().default(false),
   createdAt: createdAt(),
 });
+
+/**
+ * The organisation a needs survey response speaks for, when known (the demo answers write it; an
+ * answer through an invitation may too). Read by the drill-down to the evidence; the tally does not
+ * depend on it.
+ */
+export const needsSurveyRespondent = pgTable(
+  'needs_survey_respondent',
+  {
+    responseId: text('response_id')
+      .primaryKey()
+      .references(() => formResponse.id, { onDelete: 'cascade' }),
+    organisationId: text('organisation_id').references(() => organisation.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('needs_survey_respondent_organisation_idx').on(t.organisationId)],
+);
 
 /**
  * The submitted answers of cluster needs surveys, counted (decision 0012): per cluster, gender and
