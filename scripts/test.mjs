@@ -6,7 +6,7 @@
 // TEST_DATABASE_URL is set), api on PGlite, Playwright e2e (when Chromium is found). A tier that
 // cannot run here is reported as skipped with the reason, and its tests are counted as skipped.
 // The last line is `N passed, N failed, N skipped`; the exit code is 1 when anything failed.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -25,13 +25,42 @@ function banner(text) {
   console.log(`\n\x1b[1m=== ${text} ===\x1b[0m`);
 }
 
-/** Runs a command with its output visible; returns its exit code and how long it took. */
+/** Lines of a runner's output that explain a failure no test reported (unhandled errors, hook timeouts). */
+const FAILURE_CLUE = /unhandled|error:|timed? ?out|failed to|\bFAIL\b|exception/i;
+/** A passing test's line, whatever its title says. */
+const PASSED = /^(✓|ok\b|\[ok\])/;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: colour codes are what is stripped.
+const stripColours = (line) => line.replace(/\x1b\[[0-9;]*m/g, '');
+
+/**
+ * Runs a command with its output visible (passed through as it comes) and returns its exit code,
+ * how long it took and the lines that look like the cause of a failure, so that the summary can
+ * name the cause when a runner fails without a failed test.
+ */
 function run(command, args, env = baseEnv) {
   const started = Date.now();
-  const child = spawnSync(command, args, { cwd: root, env, stdio: 'inherit' });
-  const seconds = Math.round((Date.now() - started) / 100) / 10;
-  if (child.error) console.error(`Could not run ${command}: ${child.error.message}`);
-  return { status: child.status ?? 1, seconds };
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { cwd: root, env, stdio: ['inherit', 'pipe', 'pipe'] });
+    const clues = [];
+    const keep = (stream, out) => {
+      let partial = '';
+      stream.on('data', (chunk) => {
+        out.write(chunk);
+        const lines = (partial + chunk.toString('utf8')).split('\n');
+        partial = lines.pop() ?? '';
+        for (const line of lines) {
+          const plain = stripColours(line).trim();
+          if (FAILURE_CLUE.test(plain) && !PASSED.test(plain) && clues.length < 200) clues.push(plain.slice(0, 300));
+        }
+      });
+    };
+    keep(child.stdout, process.stdout);
+    keep(child.stderr, process.stderr);
+    child.on('error', (error) => console.error(`Could not run ${command}: ${error.message}`));
+    child.on('close', (code) => {
+      resolve({ status: code ?? 1, seconds: Math.round((Date.now() - started) / 100) / 10, clues });
+    });
+  });
 }
 
 function readJson(file) {
@@ -42,21 +71,39 @@ function readJson(file) {
   }
 }
 
-/** A runner that failed without reporting a failed test (crash, collection error) still counts as a failure. */
-function withRunnerFailure(result, status, what) {
+/**
+ * A runner that failed without reporting a failed test (crash, unhandled error, a failing hook)
+ * still counts as a failure; the note names the likely cause from the runner's own output.
+ */
+function withRunnerFailure(result, status, what, causes = []) {
   if (status !== 0 && result.failed === 0) {
-    return { ...result, failed: 1, note: `${what} exited with code ${status} without a failed test (see its output above)` };
+    const cause = [...new Set(causes)].slice(0, 6).join(' | ');
+    return {
+      ...result,
+      failed: 1,
+      note: `${what} exited with code ${status} without a failed test${cause ? `: ${cause}` : ' (see its output above)'}`,
+    };
   }
   return result;
 }
 
-function checkTier(name, command, args) {
+/** Test files that failed outside any test (a hook, an import), from vitest's JSON report. */
+function failedFiles(report) {
+  return (report?.testResults ?? [])
+    .filter((file) => file.status === 'failed' && (file.assertionResults ?? []).every((test) => test.status !== 'failed'))
+    .map((file) => {
+      const firstLine = stripColours(file.message ?? '').split('\n')[0];
+      return `${path.relative(root, file.name)}: ${firstLine.slice(0, 200)}`;
+    });
+}
+
+async function checkTier(name, command, args) {
   banner(name);
-  const { status, seconds } = run(command, args);
+  const { status, seconds } = await run(command, args);
   results.push({ name, passed: status === 0 ? 1 : 0, failed: status === 0 ? 0 : 1, skipped: 0, seconds });
 }
 
-function vitestTier(name, project, env) {
+async function vitestTier(name, project, env) {
   banner(name);
   const output = path.join(reportsDir, `${name.replace(/\W+/g, '-')}.json`);
   const args = [
@@ -69,12 +116,12 @@ function vitestTier(name, project, env) {
     '--reporter=json',
     `--outputFile.json=${output}`,
   ];
-  const { status, seconds } = run('npx', args, env);
+  const { status, seconds, clues } = await run('npx', args, env);
   const report = readJson(output);
   const counts = report
     ? { passed: report.numPassedTests, failed: report.numFailedTests, skipped: report.numPendingTests + report.numTodoTests }
     : { passed: 0, failed: 0, skipped: 0 };
-  const result = withRunnerFailure({ name, ...counts, seconds }, status, 'vitest');
+  const result = withRunnerFailure({ name, ...counts, seconds }, status, 'vitest', [...failedFiles(report), ...clues]);
   results.push(result);
   return result;
 }
@@ -103,10 +150,10 @@ function countE2eTests() {
   }
 }
 
-function e2eTier(chromium) {
+async function e2eTier(chromium) {
   const name = 'e2e (Playwright, Chromium)';
   banner(`${name}: building the app`);
-  const build = run('npm', ['run', 'build']);
+  const build = await run('npm', ['run', 'build']);
   if (build.status !== 0) {
     results.push({ name, passed: 0, failed: 1, skipped: 0, note: 'npm run build failed', seconds: build.seconds });
     return;
@@ -114,7 +161,7 @@ function e2eTier(chromium) {
   banner(name);
   const output = path.join(reportsDir, 'e2e.json');
   const env = { ...baseEnv, CHROMIUM_PATH: chromium, PLAYWRIGHT_JSON_OUTPUT_NAME: output };
-  const { status, seconds } = run('npx', ['playwright', 'test', '--reporter=list,json'], env);
+  const { status, seconds, clues } = await run('npx', ['playwright', 'test', '--reporter=list,json'], env);
   const report = readJson(output);
   const stats = report?.stats ?? {};
   const counts = { passed: (stats.expected ?? 0) + (stats.flaky ?? 0), failed: stats.unexpected ?? 0, skipped: stats.skipped ?? 0 };
@@ -126,6 +173,7 @@ function e2eTier(chromium) {
     { name, ...counts, failed: counts.failed + failedOutside, seconds: Math.round((seconds + build.seconds) * 10) / 10 },
     status,
     'playwright',
+    clues,
   );
   if (notes.length > 0) result.note = [result.note, ...notes].filter(Boolean).join('; ');
   results.push(result);
@@ -133,20 +181,20 @@ function e2eTier(chromium) {
 
 const started = Date.now();
 
-checkTier('lint (biome check)', 'npx', ['biome', 'check', '.']);
-checkTier('typecheck', 'npm', ['run', 'typecheck']);
-vitestTier('unit', 'unit', baseEnv);
-const intPglite = vitestTier('int (PGlite)', 'int', baseEnv);
+await checkTier('lint (biome check)', 'npx', ['biome', 'check', '.']);
+await checkTier('typecheck', 'npm', ['run', 'typecheck']);
+await vitestTier('unit', 'unit', baseEnv);
+const intPglite = await vitestTier('int (PGlite)', 'int', baseEnv);
 
 const postgresUrl = process.env.TEST_DATABASE_URL;
 let apiPglite;
 if (postgresUrl) {
   const postgresEnv = { ...baseEnv, MOSAIC_TEST_DB: 'postgres', TEST_DATABASE_URL: postgresUrl };
-  vitestTier('int (PostgreSQL)', 'int', postgresEnv);
-  vitestTier('api (PostgreSQL)', 'api', postgresEnv);
-  apiPglite = vitestTier('api (PGlite)', 'api', baseEnv);
+  await vitestTier('int (PostgreSQL)', 'int', postgresEnv);
+  await vitestTier('api (PostgreSQL)', 'api', postgresEnv);
+  apiPglite = await vitestTier('api (PGlite)', 'api', baseEnv);
 } else {
-  apiPglite = vitestTier('api (PGlite)', 'api', baseEnv);
+  apiPglite = await vitestTier('api (PGlite)', 'api', baseEnv);
   const reason = 'no PostgreSQL server (set TEST_DATABASE_URL)';
   const total = (r) => r.passed + r.failed + r.skipped;
   skippedTier('int (PostgreSQL)', reason, total(intPglite));
@@ -154,7 +202,7 @@ if (postgresUrl) {
 }
 
 const chromium = chromiumPath();
-if (chromium) e2eTier(chromium);
+if (chromium) await e2eTier(chromium);
 else
   skippedTier(
     'e2e (Playwright, Chromium)',

@@ -4,6 +4,7 @@ import { useIntl } from 'react-intl';
 import { Link, useLocation } from 'react-router';
 import type { Locale } from '#app/shared/i18n/locales.ts';
 import { useT } from '#app/shared/i18n/react.tsx';
+import { ScrollTable } from '#app/shared/ui/scroll-table.tsx';
 import { splitLinks } from './text-links.ts';
 
 /**
@@ -89,18 +90,11 @@ export function Pagination({ page, hasNext }: { page: number; hasNext: boolean }
   );
 }
 
-/**
- * A captioned admin table in a region that scrolls sideways on narrow screens; the region is
- * focusable so keyboard users can scroll it too (WCAG 2.1.1).
- */
+/** A captioned admin table that scrolls sideways on narrow screens. */
 export function AdminTable({ id, caption, children }: { id: string; caption: string; children: ReactNode }) {
   return (
-    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard (WCAG 2.1.1)
-    <section className="table-wrap" aria-labelledby={`${id}-caption`} tabIndex={0}>
-      <table className="admin-table">
-        <caption id={`${id}-caption`}>{caption}</caption>
-        {children}
-      </table>
-    </section>
+    <ScrollTable id={id} caption={caption} tableClassName="admin-table">
+      {children}
+    </ScrollTable>
   );
 }

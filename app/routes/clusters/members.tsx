@@ -24,6 +24,7 @@ import { redirectWithFlash } from '#app/shared/http/flash.server.ts';
 import { requestContext } from '#app/shared/http/request-context.ts';
 import { useLocale, useT } from '#app/shared/i18n/react.tsx';
 import { textIn } from '#app/shared/i18n/translatable.ts';
+import { ScrollTable } from '#app/shared/ui/scroll-table.tsx';
 import { TranslatedText } from '#app/shared/ui/translated-text.tsx';
 import type { Route } from './+types/members';
 import { asErrorResponse } from './cluster-page.server.ts';
@@ -126,71 +127,73 @@ export default function ClusterMembersPage({ loaderData, actionData }: Route.Com
         {members.length === 0 ? (
           <p>{t('directory.clusters.profile.noMembers')}</p>
         ) : (
-          <div className="table-wrap">
-            <table className="member-table">
-              <caption className="visually-hidden">{t('directory.clusters.profile.membersCaption', { name })}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('directory.clusters.members.organisation')}</th>
-                  <th scope="col">{t('directory.clusters.members.status')}</th>
-                  <th scope="col">{t('directory.clusters.members.role')}</th>
-                  <th scope="col">{t('directory.clusters.members.remove')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {members.map((member) => {
-                  const memberName = textIn(member.name, locale, null, member.slug);
-                  return (
-                    <tr key={member.slug}>
-                      <td>
-                        <Link to={`/${locale}/organisations/${member.slug}`}>
-                          <TranslatedText value={member.name} />
-                        </Link>{' '}
-                        <code dir="ltr">{member.slug}</code>
-                      </td>
-                      <td>{t(`directory.status.${member.status}`)}</td>
-                      <td>
-                        <Form method="post">
-                          <input type="hidden" name="intent" value="role" />
-                          <input type="hidden" name="organisation" value={member.slug} />
-                          <label htmlFor={`role-${member.slug}`} className="visually-hidden">
-                            {t('directory.clusters.members.roleOf', { name: memberName })}
-                          </label>
-                          <select id={`role-${member.slug}`} name="role" defaultValue={member.role}>
-                            {roles.map((role) => (
-                              <option key={role} value={role}>
-                                {t(`directory.membershipRole.${role}`)}
-                              </option>
-                            ))}
-                          </select>
-                          <button type="submit" className="button" disabled={busy}>
-                            {t('directory.clusters.members.changeRole')}
-                            <span className="visually-hidden">
-                              {' '}
-                              <bdi>{memberName}</bdi>
-                            </span>
-                          </button>
-                        </Form>
-                      </td>
-                      <td>
-                        <Form method="post">
-                          <input type="hidden" name="intent" value="remove" />
-                          <input type="hidden" name="organisation" value={member.slug} />
-                          <button type="submit" className="button button--danger" disabled={busy}>
-                            {t('directory.clusters.members.remove')}
-                            <span className="visually-hidden">
-                              {' '}
-                              <bdi>{memberName}</bdi>
-                            </span>
-                          </button>
-                        </Form>
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
+          <ScrollTable
+            id="cluster-members"
+            caption={t('directory.clusters.profile.membersCaption', { name })}
+            tableClassName="member-table"
+            captionClassName="visually-hidden"
+          >
+            <thead>
+              <tr>
+                <th scope="col">{t('directory.clusters.members.organisation')}</th>
+                <th scope="col">{t('directory.clusters.members.status')}</th>
+                <th scope="col">{t('directory.clusters.members.role')}</th>
+                <th scope="col">{t('directory.clusters.members.remove')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {members.map((member) => {
+                const memberName = textIn(member.name, locale, null, member.slug);
+                return (
+                  <tr key={member.slug}>
+                    <td>
+                      <Link to={`/${locale}/organisations/${member.slug}`}>
+                        <TranslatedText value={member.name} />
+                      </Link>{' '}
+                      <code dir="ltr">{member.slug}</code>
+                    </td>
+                    <td>{t(`directory.status.${member.status}`)}</td>
+                    <td>
+                      <Form method="post">
+                        <input type="hidden" name="intent" value="role" />
+                        <input type="hidden" name="organisation" value={member.slug} />
+                        <label htmlFor={`role-${member.slug}`} className="visually-hidden">
+                          {t('directory.clusters.members.roleOf', { name: memberName })}
+                        </label>
+                        <select id={`role-${member.slug}`} name="role" defaultValue={member.role}>
+                          {roles.map((role) => (
+                            <option key={role} value={role}>
+                              {t(`directory.membershipRole.${role}`)}
+                            </option>
+                          ))}
+                        </select>
+                        <button type="submit" className="button" disabled={busy}>
+                          {t('directory.clusters.members.changeRole')}
+                          <span className="visually-hidden">
+                            {' '}
+                            <bdi>{memberName}</bdi>
+                          </span>
+                        </button>
+                      </Form>
+                    </td>
+                    <td>
+                      <Form method="post">
+                        <input type="hidden" name="intent" value="remove" />
+                        <input type="hidden" name="organisation" value={member.slug} />
+                        <button type="submit" className="button button--danger" disabled={busy}>
+                          {t('directory.clusters.members.remove')}
+                          <span className="visually-hidden">
+                            {' '}
+                            <bdi>{memberName}</bdi>
+                          </span>
+                        </button>
+                      </Form>
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </ScrollTable>
         )}
       </section>
     </div>

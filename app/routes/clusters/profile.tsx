@@ -11,6 +11,7 @@ import { canManageCluster, getCluster } from '#app/modules/directory/index.ts';
 import { requestContext } from '#app/shared/http/request-context.ts';
 import { useLocale, useT } from '#app/shared/i18n/react.tsx';
 import { textIn } from '#app/shared/i18n/translatable.ts';
+import { ScrollTable } from '#app/shared/ui/scroll-table.tsx';
 import { TranslatedText } from '#app/shared/ui/translated-text.tsx';
 import type { Route } from './+types/profile';
 import { asErrorResponse, referenceLabels } from './cluster-page.server.ts';
@@ -173,39 +174,40 @@ export default function ClusterProfilePage({ loaderData }: Route.ComponentProps)
         {cluster.members.length === 0 ? (
           <p>{t('directory.clusters.profile.noMembers')}</p>
         ) : (
-          <div className="table-wrap">
-            <table>
-              <caption className="visually-hidden">{t('directory.clusters.profile.membersCaption', { name })}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('directory.clusters.members.organisation')}</th>
-                  <th scope="col">{t('directory.clusters.members.type')}</th>
-                  <th scope="col">{t('directory.clusters.members.role')}</th>
+          <ScrollTable
+            id="cluster-profile-members"
+            caption={t('directory.clusters.profile.membersCaption', { name })}
+            captionClassName="visually-hidden"
+          >
+            <thead>
+              <tr>
+                <th scope="col">{t('directory.clusters.members.organisation')}</th>
+                <th scope="col">{t('directory.clusters.members.type')}</th>
+                <th scope="col">{t('directory.clusters.members.role')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {cluster.members.map((member) => (
+                <tr key={member.slug}>
+                  <td>
+                    <Link to={`/${locale}/organisations/${member.slug}`}>
+                      <TranslatedText value={member.name} />
+                    </Link>
+                    {member.isDemo && (
+                      <>
+                        {' '}
+                        <span className="cluster-badge cluster-badge--demo" title={t('directory.demo.explanation')}>
+                          {t('directory.demo.badge')}
+                        </span>
+                      </>
+                    )}
+                  </td>
+                  <td>{t(`directory.type.${member.type}`)}</td>
+                  <td>{t(`directory.membershipRole.${member.role}`)}</td>
                 </tr>
-              </thead>
-              <tbody>
-                {cluster.members.map((member) => (
-                  <tr key={member.slug}>
-                    <td>
-                      <Link to={`/${locale}/organisations/${member.slug}`}>
-                        <TranslatedText value={member.name} />
-                      </Link>
-                      {member.isDemo && (
-                        <>
-                          {' '}
-                          <span className="cluster-badge cluster-badge--demo" title={t('directory.demo.explanation')}>
-                            {t('directory.demo.badge')}
-                          </span>
-                        </>
-                      )}
-                    </td>
-                    <td>{t(`directory.type.${member.type}`)}</td>
-                    <td>{t(`directory.membershipRole.${member.role}`)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+              ))}
+            </tbody>
+          </ScrollTable>
         )}
       </section>
 

@@ -10,6 +10,7 @@ import { listResponses, listVersions, RESPONSE_STATUSES } from '#app/modules/for
 import { useLocale, useT } from '#app/shared/i18n/react.tsx';
 import { textIn } from '#app/shared/i18n/translatable.ts';
 import { titled } from '#app/shared/ui/meta.ts';
+import { ScrollTable } from '#app/shared/ui/scroll-table.tsx';
 import type { Route } from './+types/list';
 import { asErrorResponse, managerPage } from './responses.server.ts';
 import './forms-responses.css';
@@ -123,48 +124,44 @@ export default function FormResponsesPage({ loaderData }: Route.ComponentProps) 
       {items.length === 0 ? (
         <p>{t('forms.responses.empty')}</p>
       ) : (
-        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard (WCAG 2.1.1)
-        <section className="table-wrap" aria-labelledby="responses-caption" tabIndex={0}>
-          <table className="responses-table">
-            <caption id="responses-caption">{t('forms.responses.table.caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('forms.responses.table.respondent')}</th>
-                <th scope="col">{t('forms.responses.table.version')}</th>
-                <th scope="col">{t('forms.responses.table.status')}</th>
-                <th scope="col">{t('forms.responses.table.started')}</th>
-                <th scope="col">{t('forms.responses.table.submitted')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((item) => {
-                const name = item.respondent?.name ?? t('forms.responses.unknownPerson');
-                return (
-                  <tr key={item.id}>
-                    <th scope="row">
-                      <Link to={`${base}/${item.id}`}>
-                        <bdi dir="auto">{name}</bdi>
-                      </Link>
-                      {item.enteredBy && (
-                        <span className="responses-table__note">
-                          {t('forms.responses.enteredBy', {
-                            name: <bdi key="by">{item.enteredBy.name ?? t('forms.responses.unknownPerson')}</bdi>,
-                          })}
-                        </span>
-                      )}
-                    </th>
-                    <td>{item.version}</td>
-                    <td>{t(`forms.responses.status.${item.status}`)}</td>
-                    <td>
-                      <FormattedDate value={item.createdAt} dateStyle="medium" />
-                    </td>
-                    <td>{item.submittedAt ? <FormattedDate value={item.submittedAt} dateStyle="medium" /> : '—'}</td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </section>
+        <ScrollTable id="responses" caption={t('forms.responses.table.caption')} tableClassName="responses-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('forms.responses.table.respondent')}</th>
+              <th scope="col">{t('forms.responses.table.version')}</th>
+              <th scope="col">{t('forms.responses.table.status')}</th>
+              <th scope="col">{t('forms.responses.table.started')}</th>
+              <th scope="col">{t('forms.responses.table.submitted')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {items.map((item) => {
+              const name = item.respondent?.name ?? t('forms.responses.unknownPerson');
+              return (
+                <tr key={item.id}>
+                  <th scope="row">
+                    <Link to={`${base}/${item.id}`}>
+                      <bdi dir="auto">{name}</bdi>
+                    </Link>
+                    {item.enteredBy && (
+                      <span className="responses-table__note">
+                        {t('forms.responses.enteredBy', {
+                          name: <bdi key="by">{item.enteredBy.name ?? t('forms.responses.unknownPerson')}</bdi>,
+                        })}
+                      </span>
+                    )}
+                  </th>
+                  <td>{item.version}</td>
+                  <td>{t(`forms.responses.status.${item.status}`)}</td>
+                  <td>
+                    <FormattedDate value={item.createdAt} dateStyle="medium" />
+                  </td>
+                  <td>{item.submittedAt ? <FormattedDate value={item.submittedAt} dateStyle="medium" /> : '—'}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </ScrollTable>
       )}
 
       <nav className="responses-pages" aria-label={t('forms.responses.table.caption')}>

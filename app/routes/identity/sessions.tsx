@@ -8,6 +8,7 @@ import { redirectWithFlash } from '#app/shared/http/flash.server.ts';
 import { requestContext } from '#app/shared/http/request-context.ts';
 import { useT } from '#app/shared/i18n/react.tsx';
 import { titled } from '#app/shared/ui/meta.ts';
+import { ScrollTable } from '#app/shared/ui/scroll-table.tsx';
 import type { Route } from './+types/sessions';
 import { localeOf, readForm, refuse } from './form.server.ts';
 import { noStore } from './page.ts';
@@ -57,53 +58,55 @@ export default function SessionsPage({ loaderData, actionData }: Route.Component
           <p>{t(`errors.${failure.code}`)}</p>
         </div>
       )}
-      <div className="table-wrap">
-        <table className="session-table">
-          <caption className="visually-hidden">{t('identity.sessions.caption', { count: sessions.length })}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('identity.sessions.device')}</th>
-              <th scope="col">{t('identity.sessions.address')}</th>
-              <th scope="col">{t('identity.sessions.signedInAt')}</th>
-              <th scope="col">{t('identity.sessions.lastActive')}</th>
-              <th scope="col">
-                <span className="visually-hidden">{t('identity.sessions.actions')}</span>
+      <ScrollTable
+        id="sessions"
+        caption={t('identity.sessions.caption', { count: sessions.length })}
+        tableClassName="session-table"
+        captionClassName="visually-hidden"
+      >
+        <thead>
+          <tr>
+            <th scope="col">{t('identity.sessions.device')}</th>
+            <th scope="col">{t('identity.sessions.address')}</th>
+            <th scope="col">{t('identity.sessions.signedInAt')}</th>
+            <th scope="col">{t('identity.sessions.lastActive')}</th>
+            <th scope="col">
+              <span className="visually-hidden">{t('identity.sessions.actions')}</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {sessions.map((session) => (
+            <tr key={session.id}>
+              <th scope="row">
+                {deviceName(session.device)}
+                {session.current && <span className="badge">{t('identity.sessions.current')}</span>}
               </th>
+              <td>
+                <span dir="ltr">{session.ipAddress ?? t('identity.sessions.unknownAddress')}</span>
+              </td>
+              <td>
+                <FormattedDate value={session.createdAt} dateStyle="medium" timeStyle="short" />
+              </td>
+              <td>
+                <FormattedDate value={session.lastActiveAt} dateStyle="medium" timeStyle="short" />
+              </td>
+              <td>
+                {!session.current && (
+                  <Form method="post">
+                    <input type="hidden" name="intent" value="revoke" />
+                    <input type="hidden" name="sessionId" value={session.id} />
+                    <button type="submit" className="button button--danger">
+                      {t('identity.sessions.revoke')}
+                      <span className="visually-hidden"> ({deviceName(session.device)})</span>
+                    </button>
+                  </Form>
+                )}
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {sessions.map((session) => (
-              <tr key={session.id}>
-                <th scope="row">
-                  {deviceName(session.device)}
-                  {session.current && <span className="badge">{t('identity.sessions.current')}</span>}
-                </th>
-                <td>
-                  <span dir="ltr">{session.ipAddress ?? t('identity.sessions.unknownAddress')}</span>
-                </td>
-                <td>
-                  <FormattedDate value={session.createdAt} dateStyle="medium" timeStyle="short" />
-                </td>
-                <td>
-                  <FormattedDate value={session.lastActiveAt} dateStyle="medium" timeStyle="short" />
-                </td>
-                <td>
-                  {!session.current && (
-                    <Form method="post">
-                      <input type="hidden" name="intent" value="revoke" />
-                      <input type="hidden" name="sessionId" value={session.id} />
-                      <button type="submit" className="button button--danger">
-                        {t('identity.sessions.revoke')}
-                        <span className="visually-hidden"> ({deviceName(session.device)})</span>
-                      </button>
-                    </Form>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+          ))}
+        </tbody>
+      </ScrollTable>
       {others > 0 && (
         <Form method="post" className="inline-form">
           <input type="hidden" name="intent" value="revoke-others" />

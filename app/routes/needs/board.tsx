@@ -15,6 +15,7 @@ import { requestContext } from '#app/shared/http/request-context.ts';
 import { useFormatCount, useLocale, useT } from '#app/shared/i18n/react.tsx';
 import { textIn } from '#app/shared/i18n/translatable.ts';
 import { ErrorPage } from '#app/shared/ui/error-page.tsx';
+import { ScrollTable } from '#app/shared/ui/scroll-table.tsx';
 import { localeOf, namedPageMeta, pageMessage } from '../clusters/meta.ts';
 import type { Route } from './+types/board';
 import '#app/styles/needs-board.css';
@@ -112,39 +113,35 @@ export default function NeedsBoard({ loaderData }: Route.ComponentProps) {
               score: p.score,
             }))}
           />
-          {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard (WCAG 2.1.1) */}
-          <section className="table-wrap needs-board__table" aria-labelledby="needs-board-table" tabIndex={0}>
-            <table>
-              <caption id="needs-board-table">{t('needs.board.table', { scope: scopeName })}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('needs.synthesis.column.rank')}</th>
-                  <th scope="col">{t('needs.synthesis.column.theme')}</th>
-                  <th scope="col">{t('needs.synthesis.column.score')}</th>
-                  <th scope="col">{t('needs.board.column.respondents')}</th>
-                  <th scope="col">{t('needs.board.column.diagnosed')}</th>
-                  <th scope="col">{t('needs.board.column.where')}</th>
+          <ScrollTable id="needs-board-table" caption={t('needs.board.table', { scope: scopeName })} className="needs-board__table">
+            <thead>
+              <tr>
+                <th scope="col">{t('needs.synthesis.column.rank')}</th>
+                <th scope="col">{t('needs.synthesis.column.theme')}</th>
+                <th scope="col">{t('needs.synthesis.column.score')}</th>
+                <th scope="col">{t('needs.board.column.respondents')}</th>
+                <th scope="col">{t('needs.board.column.diagnosed')}</th>
+                <th scope="col">{t('needs.board.column.where')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {priorities.priorities.map((p) => (
+                <tr key={p.theme}>
+                  <td>{format(p.rank)}</td>
+                  <th scope="row">{themeNames[p.theme] ?? p.theme}</th>
+                  <td>{p.score.toLocaleString(locale)}</td>
+                  <td>{count(p.respondents)}</td>
+                  <td>{format(p.diagnosedClusters)}</td>
+                  <td>
+                    {p.clusters.map((slug) => clusterName.get(slug) ?? slug).join(t('needs.board.separator'))}
+                    {priorities.scope === 'region' && p.countries.length > 0
+                      ? ` (${p.countries.map((code) => countryName.get(code) ?? code).join(t('needs.board.separator'))})`
+                      : ''}
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {priorities.priorities.map((p) => (
-                  <tr key={p.theme}>
-                    <td>{format(p.rank)}</td>
-                    <th scope="row">{themeNames[p.theme] ?? p.theme}</th>
-                    <td>{p.score.toLocaleString(locale)}</td>
-                    <td>{count(p.respondents)}</td>
-                    <td>{format(p.diagnosedClusters)}</td>
-                    <td>
-                      {p.clusters.map((slug) => clusterName.get(slug) ?? slug).join(t('needs.board.separator'))}
-                      {priorities.scope === 'region' && p.countries.length > 0
-                        ? ` (${p.countries.map((code) => countryName.get(code) ?? code).join(t('needs.board.separator'))})`
-                        : ''}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </section>
+              ))}
+            </tbody>
+          </ScrollTable>
         </>
       )}
       <p className="needs-board__note">

@@ -9,6 +9,7 @@
  */
 import { type ReactNode, useId } from 'react';
 import { useDirection, useFormatCount, useT } from '#app/shared/i18n/react.tsx';
+import { ScrollTable } from '#app/shared/ui/scroll-table.tsx';
 import type { ProtectedCount, ProtectedTable } from '../disclosure.ts';
 import { GENDER_GROUPS, type GenderGroup, SIZE_GROUPS, type SizeGroup } from '../evidence.ts';
 import { type Direction, type Edge, layoutBarChart, layoutStackedChart, type TextBox } from './bar-layout.ts';
@@ -65,13 +66,9 @@ function ChartFigure(props: {
       <details className="synthesis-chart__details">
         <summary>{t('needs.synthesis.chart.table')}</summary>
         {/* Scrolls sideways at phone width rather than breaking words. */}
-        {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard (WCAG 2.1.1) */}
-        <section className="synthesis-chart__scroll" aria-labelledby={`${id}-caption`} tabIndex={0}>
-          <table className="synthesis-chart__table">
-            <caption className="visually-hidden">{props.caption}</caption>
-            {props.table}
-          </table>
-        </section>
+        <ScrollTable id={`${id}-table`} caption={props.caption} tableClassName="synthesis-chart__table" captionClassName="visually-hidden">
+          {props.table}
+        </ScrollTable>
       </details>
     </figure>
   );
