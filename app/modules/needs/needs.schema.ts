@@ -193,6 +193,70 @@ export const needsSurveyTally = pgTable(
     respondents: integer('respondents').notNull(),
     severitySum: integer('severity_sum').notNull(),
     severityAnswers: integer('severity_answers').notNull(),
+    /**
+     * The respondents' country (migration 0027): the cluster's for a cluster survey, the invited
+     * organisation's for an answer through an invitation, whose `cluster_slug` is '' when the
+     * organisation belongs to no cluster (it then counts for its country and the region only).
+     */
+    country: text('country').notNull().default(''),
   },
-  (t) => [primaryKey({ columns: [t.clusterSlug, t.gender, t.size, t.theme] })],
+  (t) => [primaryKey({ columns: [t.clusterSlug, t.country, t.gender, t.size, t.theme] })],
+);
+
+/*
+ * Sending needs surveys (issue 4, item 4): one invitation per address and survey (never two), the
+ * organisation it speaks for with what the synthesis attributes its answer to (country, one
+ * cluster, size class, the person's gender if known, copied when sent), the response it holds
+ * once started, and when it was opened, answered and reminded. Its personal links are random
+ * tokens of which only a SHA-256 hash is kept (`survey_invitation_link`): a reminder carries a
+ * new link and the earlier ones keep working until the invitation expires or is revoked.
+ */
+export const surveyInvitation = pgTable(
+  'survey_invitation',
+  {
+    id: id(),
+    formId: text('form_id')
+      .notNull()
+      .references(() => form.id, { onDelete: 'cascade' }),
+    organisationId: text('organisation_id').references(() => organisation.id, { onDelete: 'set null' }),
+    /** The directory person written to, or null when the organisation's own address was used. */
+    personId: text('person_id'),
+    /** The person's account, when they have one: the survey shows in their account too. */
+    userId: text('user_id'),
+    /** Lower-cased: one invitation per address and survey. */
+    email: text('email').notNull(),
+    /** The language of the mails and of the link's pages (the person's preference, else the sender's choice). */
+    locale: text('locale').notNull(),
+    name: text('name'),
+    /** Attribution, as the directory said when sent (the answer's own gender and size take precedence). */
+    countryIso2: text('country_iso2').notNull(),
+    clusterSlug: text('cluster_slug'),
+    sizeClass: text('size_class'),
+    gender: text('gender'),
+    /** The response it holds (no foreign key: the tally trigger must still see it when a response is deleted). */
+    responseId: text('response_id').unique(),
+    sentByUserId: text('sent_by_user_id'),
+    sentAt: timestamp('sent_at', { withTimezone: true }).notNull().defaultNow(),
+    openedAt: timestamp('opened_at', { withTimezone: true }),
+    answeredAt: timestamp('answered_at', { withTimezone: true }),
+    reminderCount: integer('reminder_count').notNull().default(0),
+    lastRemindedAt: timestamp('last_reminded_at', { withTimezone: true }),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [unique('survey_invitation_form_email_unique').on(t.formId, t.email), index('survey_invitation_user_idx').on(t.userId)],
+);
+
+export const surveyInvitationLink = pgTable(
+  'survey_invitation_link',
+  {
+    /** SHA-256 of the token, hex. */
+    tokenHash: text('token_hash').primaryKey(),
+    invitationId: text('invitation_id')
+      .notNull()
+      .references(() => surveyInvitation.id, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('survey_invitation_link_invitation_idx').on(t.invitationId)],
 );
