@@ -5,9 +5,9 @@
  * `needs_survey_tally` (migration 0025), so the synthesis reads a few hundred rows whatever the
  * number of responses and includes every answer submitted until the moment it reads.
  *
- * Only surveys of one cluster are counted for now: their respondents belong to that cluster (and
- * its country). Surveys sent to a country or to a directory selection need each respondent's
- * organisation (invitations), which come with survey sending.
+ * Answers to a cluster survey count for that cluster and its country; answers through an
+ * invitation (invitations/) count for the invited organisation's country and the cluster chosen
+ * for it when sent, so country-wide and regional surveys feed the synthesis too.
  */
 import { sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '#app/shared/db/client.server.ts';
@@ -32,12 +32,12 @@ export interface TallyThemeRow extends Omit<TallyBaseRow, 'respondents'> {
   severity_answers: number;
 }
 
-/** The maintained tally (migration 0025) with each cluster's country; '' (not answered) read as null. */
+/** The maintained tally (migrations 0025, 0027) with its country; cluster '' is an invited organisation in no cluster; '' (not answered) read as null. */
 function tallyRows(themes: 'base' | 'themes') {
   return sql`
-    SELECT t.theme, t.cluster_slug AS cluster, c.country_iso2 AS country, nullif(t.gender, '') AS gender, nullif(t.size, '') AS size,
+    SELECT t.theme, t.cluster_slug AS cluster, t.country, nullif(t.gender, '') AS gender, nullif(t.size, '') AS size,
            t.respondents, t.severity_sum, t.severity_answers
-    FROM needs_survey_tally t JOIN cluster c ON c.slug = t.cluster_slug
+    FROM needs_survey_tally t
     WHERE ${themes === 'base' ? sql`t.theme = ''` : sql`t.theme <> ''`} AND t.respondents > 0`;
 }
 

@@ -15,6 +15,7 @@ import { isAppError } from '#app/shared/errors.ts';
 import { insertCluster } from '#tests/factories/directory.ts';
 import { useTestDatabase } from '#tests/support/database.ts';
 import { addChallenge, createDiagnostic, endorseDiagnostic } from './diagnostics/diagnostics.service.server.ts';
+import { RECOUNTED_TALLY, STORED_TALLY } from './invitations/tally-recount.testing.ts';
 import { seedChallengeThemes } from './needs.service.server.ts';
 import { createNeedsSurvey, needsSurveyTemplate } from './needs-survey.service.server.ts';
 import { NEEDS_SURVEY_QUESTIONS as Q } from './needs-survey.ts';
@@ -198,21 +199,8 @@ describe('priorities from stored evidence', () => {
   });
 
   it('keeps the tally equal to a recount of the submitted answers, through inserts, updates and deletes', async () => {
-    const recount = sql`
-      SELECT f.scope_id AS cluster_slug, coalesce(r.answers->>'respondent-gender', '') AS gender, coalesce(r.answers->>'organisation-size', '') AS size,
-             t.theme, count(*)::int AS respondents, coalesce(sum(t.severity), 0)::int AS severity_sum, count(t.severity)::int AS severity_answers
-      FROM form_response r
-      JOIN needs_survey s ON s.form_id = r.form_id
-      JOIN form f ON f.id = r.form_id AND f.scope_type = 'cluster'
-      CROSS JOIN LATERAL (
-        SELECT '' AS theme, NULL::int AS severity
-        UNION ALL
-        SELECT DISTINCT c.theme, CASE WHEN r.answers->'challenge-severity'->>c.theme IN ('1', '2', '3', '4') THEN (r.answers->'challenge-severity'->>c.theme)::int END
-        FROM jsonb_array_elements_text(r.answers->'challenges') c(theme) WHERE c.theme <> 'none'
-      ) t
-      WHERE r.status = 'submitted' AND jsonb_typeof(r.answers->'challenges') = 'array'
-      GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4`;
-    const tally = sql`SELECT * FROM needs_survey_tally ORDER BY 1, 2, 3, 4`;
+    const recount = RECOUNTED_TALLY;
+    const tally = STORED_TALLY;
     expect((await queryRows(db(), tally)).length).toBeGreaterThan(5);
     expect(await queryRows(db(), tally)).toEqual(await queryRows(db(), recount));
     // A statement changing several responses at once, one leaving the survey's count, then a delete.

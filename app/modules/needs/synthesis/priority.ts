@@ -202,8 +202,9 @@ export function prioritise(evidence: Evidence, scope: Scope, options: Partial<Pr
   const clustersInScope = new Set<string>();
   const countriesInScope = new Set<string>();
   const diagnosed = new Set<string>();
+  // Survey answers of an organisation in no cluster (through an invitation) have cluster '': they count for their country and the region only.
   const seen = (cluster: string, country: string) => {
-    clustersInScope.add(cluster);
+    if (cluster) clustersInScope.add(cluster);
     countriesInScope.add(country);
   };
 
@@ -224,7 +225,7 @@ export function prioritise(evidence: Evidence, scope: Scope, options: Partial<Pr
     a.severityAnswers += cell.severityAnswers;
     a.byGender[genderGroup(cell.gender)] += cell.named;
     a.bySize[sizeGroup(cell.size)] += cell.named;
-    a.clusters.add(cell.cluster);
+    if (cell.cluster) a.clusters.add(cell.cluster);
     a.countries.add(cell.country);
   }
   // The drill-down: ids of the mentions behind the counts, when the records are at hand.
