@@ -139,6 +139,19 @@ describe('form builder services', () => {
     expect((await versionRows('builder-new')).length).toBe(1);
   });
 
+  it('keeps both of two edits made at the same time: each applies to the definition the other saved', async () => {
+    await createForm(manager, { code: 'builder-race', title: { en: 'Race' }, scope: { type: 'cluster', id: 'el-jem-mosaic' } });
+    await editDraft(manager, 'builder-race', (d) => addPage(d, { title: { en: 'Only' } }));
+    const labels = ['First', 'Second', 'Third', 'Fourth'];
+    await Promise.all(
+      labels.map((label) =>
+        editDraft(manager, 'builder-race', (d) => addQuestion(d, 'only-section', { type: 'short-text', label: { en: label } })),
+      ),
+    );
+    const built = await getBuilderForm(manager, 'builder-race');
+    const added = built.definition.pages[0]?.sections[0]?.questions.map((q) => q.label.en) ?? [];
+    expect([...added].sort()).toEqual([...labels].sort());
+  });
   it('refuses those who do not manage the form (403), anonymous visitors (401), and says 404 for an unknown form', async () => {
     const before = await versionRows('builder-survey');
     for (const actor of [otherManager, member, staff]) {

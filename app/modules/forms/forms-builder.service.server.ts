@@ -18,7 +18,7 @@ import { diffVersions, type FormDiff } from './form-versions.ts';
 import { type DefinitionProblem, type FormDefinition, type FormVersion, formCodeSchema } from './forms.contracts.ts';
 import { canManageForm, FORMS_MANAGE } from './forms.policy.ts';
 import { deleteDraftVersion, type FormRow, type FormVersionRow, findFormByCode, selectVersions } from './forms.repository.server.ts';
-import { saveDraft } from './forms.service.server.ts';
+import { type DraftEdit, saveDraft } from './forms.service.server.ts';
 
 /** A form as its builder shows it. */
 export interface BuilderForm {
@@ -70,9 +70,6 @@ export async function getBuilderForm(actor: Actor, formCode: string): Promise<Bu
   };
 }
 
-/** One edit of the builder: a pure operation of form-builder.ts, given the current definition and the frozen codes. */
-export type DraftEdit = (definition: FormDefinition, frozen: ReadonlySet<string>) => FormDefinition;
-
 /**
  * Applies one edit to the form's draft and saves it (`saveDraft`: the open draft is replaced, or
  * the next draft opened from the latest version when all are published). An edit that is refused
@@ -83,9 +80,8 @@ export async function editDraft(
   formCode: string,
   edit: DraftEdit,
 ): Promise<{ draft: FormVersion; problems: DefinitionProblem[] }> {
-  const current = await getBuilderForm(actor, formCode);
-  const next = edit(current.definition, new Set(current.frozen));
-  return saveDraft(actor, current.form.code, next);
+  if (actor.kind === 'anonymous') throw CommonErrors.unauthenticated();
+  return saveDraft(actor, parseInput(formCodeSchema, formCode), edit);
 }
 
 /**

@@ -12,6 +12,7 @@ import { AppError, CommonErrors } from '#app/shared/errors.ts';
 import type { Locale } from '#app/shared/i18n/locales.ts';
 import { parseInput } from '#app/shared/validation.ts';
 import { nextPage, validateAnswers } from './form-answers.ts';
+import { frozenCodes } from './form-builder.ts';
 import { checkFormDefinition, questionsInOrder } from './form-definition.ts';
 import { columnsOf, type ExportColumn, exportRow, mergeColumns } from './form-export.ts';
 import { answersFromFormFields, type FormFields, mergePageAnswers } from './form-fields.ts';
@@ -177,14 +178,17 @@ export async function createForm(
 export async function saveDraft(
   actor: Actor,
   formCode: string,
-  definition: FormDefinition,
+  source: FormDefinition | DraftEdit,
 ): Promise<{ draft: FormVersion; problems: DefinitionProblem[] }> {
   if (actor.kind === 'anonymous') throw CommonErrors.unauthenticated();
-  const parsed = parseInput(formDefinitionSchema, definition);
+  const given = typeof source === 'function' ? undefined : parseInput(formDefinitionSchema, source);
   return getDb().transaction(async (tx) => {
+    // The form row stays locked until commit, so an edit reads the definition it changes and no
+    // concurrent edit of the same form can be lost between that read and this write.
     const row = await managedForm(tx, actor, formCode);
     const versions = (await selectVersions(tx, row.id)).map((v) => versionOf(row.code, v));
     const open = versions.find((v) => v.publishedAt === null);
+    const parsed = given ?? parseInput(formDefinitionSchema, editedDefinition(row, versions, source as DraftEdit));
     let draft: FormVersion;
     if (open) {
       const updated = await updateDraftDefinition(tx, row.id, open.version, { ...parsed, code: row.code });
@@ -202,6 +206,16 @@ export async function saveDraft(
     });
     return { draft, problems: checkFormDefinition(draft.definition) };
   });
+}
+
+/** One edit of the builder: a pure operation of form-builder.ts, given the current definition and the frozen codes. */
+export type DraftEdit = (definition: FormDefinition, frozen: ReadonlySet<string>) => FormDefinition;
+
+/** What an edit makes of the definition the builder shows: the open draft, else the latest version. */
+function editedDefinition(row: FormRow, versions: FormVersion[], edit: DraftEdit): FormDefinition {
+  const current = versions.find((v) => v.publishedAt === null) ?? versions.at(-1);
+  const frozen = frozenCodes(versions.filter((v) => v.publishedAt !== null).map((v) => v.definition));
+  return edit(current?.definition ?? { code: row.code, title: row.title, pages: [] }, frozen);
 }
 
 /** Publishes the open draft (FORMS_DEFINITION_HAS_PROBLEMS, 422, with the problems, while it has any); it never changes again. */
@@ -322,19 +336,7 @@ export async function saveResponsePage(
     const versionRow = existing ? await findVersion(tx, formRow.id, existing.version) : await findLatestPublishedVersion(tx, formRow.id);
     if (!versionRow) throw new AppError('FORMS_VERSION_NOT_FOUND', 404, { formCode: formRow.code, version: existing?.version ?? null });
     const definition = versionRow.definition;
-
-    const read =
-      input.answers !== undefined
-        ? typedPageAnswers(definition, input.page, input.answers)
-        : answersFromFormFields(definition, input.page, input.fields ?? [], input.locale);
-    const merged = mergePageAnswers(definition, input.page, existing?.answers ?? {}, read.answers);
-    const checked = validateAnswers(definition, merged, { pages: [input.page] });
-    // A field that could not be read has no answer, so the check may also call it required: report it once.
-    const unread = new Set(read.errors.map((error) => error.question));
-    const errors = [...read.errors, ...checked.errors.filter((error) => !unread.has(error.question))];
-    if (errors.length > 0) throw answersRefused(errors);
-
-    const answers: FormAnswers = checked.answers;
+    const answers = checkedPageAnswers(definition, existing?.answers ?? {}, input);
     const following = nextPage(definition, answers, input.page);
     const respondentUserId = assisted ? (input.onBehalfOf as string) : user.userId;
     const enteredByUserId = assisted ? user.userId : null;
@@ -362,6 +364,28 @@ export async function saveResponsePage(
     });
     return { response: responseView(formRow.code, stored), nextPage: following };
   });
+}
+
+/**
+ * The draft's answers with one page's fields (or typed answers) merged in and checked (required
+ * questions on this page only); any error refuses the page (FORMS_ANSWERS_INVALID).
+ */
+function checkedPageAnswers(
+  definition: FormDefinition,
+  stored: FormAnswers,
+  input: Pick<SaveResponsePageInput, 'page' | 'fields' | 'answers' | 'locale'>,
+): FormAnswers {
+  const read =
+    input.answers !== undefined
+      ? typedPageAnswers(definition, input.page, input.answers)
+      : answersFromFormFields(definition, input.page, input.fields ?? [], input.locale);
+  const merged = mergePageAnswers(definition, input.page, stored, read.answers);
+  const checked = validateAnswers(definition, merged, { pages: [input.page] });
+  // A field that could not be read has no answer, so the check may also call it required: report it once.
+  const unread = new Set(read.errors.map((error) => error.question));
+  const errors = [...read.errors, ...checked.errors.filter((error) => !unread.has(error.question))];
+  if (errors.length > 0) throw answersRefused(errors);
+  return checked.answers;
 }
 
 /** Submits a draft response after checking the whole form with its version; a submitted response is final. */
@@ -648,4 +672,102 @@ function typedPageAnswers(definition: FormDefinition, page: string, answers: Raw
     .filter((key) => !onPage.has(key))
     .map((key): AnswerError => ({ question: key, field: key, code: 'FORMS_ANSWER_UNKNOWN_QUESTION' }));
   return { answers, errors };
+}
+
+// ---- Answering through an access another module granted (a survey invitation's personal link) ----
+
+/**
+ * Someone answering through an access that another module has checked (a needs survey
+ * invitation's personal link): no session is needed, the access is the authorisation. The forms
+ * module stores, checks and submits the answers exactly as for a signed-in person; the caller
+ * links the response to its access in the same transaction (`onStarted`, `onSubmitted`).
+ */
+export interface GrantedRespondent {
+  /** The response this access holds, or null before its first page is saved. */
+  responseId: string | null;
+  /** The respondent's account when the access belongs to someone who has one (the response is theirs too). */
+  userId: string | null;
+  /** Named in the audit entries (e.g. `{ invitation: '<id>' }`). */
+  audit: Record<string, string>;
+  onStarted?: (tx: Executor, response: FormResponseView) => Promise<void>;
+  onSubmitted?: (tx: Executor, response: FormResponseView) => Promise<void>;
+}
+
+/** The form, the version to answer with and the response held (null before the first page). */
+export async function getGrantedResponse(
+  grant: GrantedRespondent,
+  formCode: string,
+): Promise<{ form: StoredForm; version: FormVersion; response: FormResponseView | null }> {
+  const db = getDb();
+  const row = await existingForm(db, formCode);
+  const response = grant.responseId ? await findResponse(db, grant.responseId) : undefined;
+  if (grant.responseId && (!response || response.formId !== row.id)) throw responseNotFound();
+  const versionRow = response ? await findVersion(db, row.id, response.version) : await findLatestPublishedVersion(db, row.id);
+  if (!versionRow) throw new AppError('FORMS_VERSION_NOT_FOUND', 404, { formCode: row.code, version: response?.version ?? null });
+  return { form: storedForm(row), version: versionOf(row.code, versionRow), response: response ? responseView(row.code, response) : null };
+}
+
+/** Saves one page through a granted access, as `saveResponsePage` does for a signed-in person. */
+export async function saveGrantedResponsePage(
+  actor: Actor,
+  grant: GrantedRespondent,
+  formCode: string,
+  input: Pick<SaveResponsePageInput, 'page' | 'fields' | 'answers' | 'locale'>,
+): Promise<{ response: FormResponseView; nextPage: string | null }> {
+  return getDb().transaction(async (tx) => {
+    const formRow = await existingForm(tx, formCode);
+    const existing = grant.responseId ? await findResponse(tx, grant.responseId, { forUpdate: true }) : undefined;
+    if (grant.responseId && (!existing || existing.formId !== formRow.id)) throw responseNotFound();
+    if (existing?.status === 'submitted') throw new AppError('FORMS_RESPONSE_SUBMITTED', 409, { responseId: existing.id });
+    const versionRow = existing ? await findVersion(tx, formRow.id, existing.version) : await findLatestPublishedVersion(tx, formRow.id);
+    if (!versionRow) throw new AppError('FORMS_VERSION_NOT_FOUND', 404, { formCode: formRow.code, version: existing?.version ?? null });
+    const definition = versionRow.definition;
+    const answers = checkedPageAnswers(definition, existing?.answers ?? {}, input);
+    const following = nextPage(definition, answers, input.page);
+    const stored = existing
+      ? await updateDraftResponse(tx, existing.id, { answers, currentPage: following })
+      : await insertResponse(tx, {
+          formId: formRow.id,
+          version: versionRow.version,
+          answers,
+          respondentUserId: grant.userId,
+          enteredByUserId: null,
+          currentPage: following,
+        });
+    if (!stored) throw new AppError('FORMS_RESPONSE_SUBMITTED', 409, { responseId: existing?.id });
+    const view = responseView(formRow.code, stored);
+    if (!existing) await grant.onStarted?.(tx, view);
+    await recordAudit(tx, actor, {
+      action: existing ? 'forms.response.update' : 'forms.response.start',
+      subjectType: 'form_response',
+      subjectId: stored.id,
+      data: { form: formRow.code, version: stored.version, page: input.page, ...grant.audit },
+    });
+    return { response: view, nextPage: following };
+  });
+}
+
+/** Submits the response held by a granted access after checking the whole form; a second submit is refused (FORMS_RESPONSE_SUBMITTED). */
+export async function submitGrantedResponse(actor: Actor, grant: GrantedRespondent, formCode: string): Promise<FormResponseView> {
+  return getDb().transaction(async (tx) => {
+    const formRow = await existingForm(tx, formCode);
+    const row = grant.responseId ? await findResponse(tx, grant.responseId, { forUpdate: true }) : undefined;
+    if (!row || row.formId !== formRow.id) throw responseNotFound();
+    if (row.status === 'submitted') throw new AppError('FORMS_RESPONSE_SUBMITTED', 409, { responseId: row.id });
+    const versionRow = await findVersion(tx, row.formId, row.version);
+    if (!versionRow) throw new AppError('FORMS_VERSION_NOT_FOUND', 404, { formCode: formRow.code, version: row.version });
+    const checked = validateAnswers(versionRow.definition, row.answers);
+    if (!checked.valid) throw answersRefused(checked.errors);
+    const stored = await markResponseSubmitted(tx, row.id, checked.answers, new Date());
+    if (!stored) throw new AppError('FORMS_RESPONSE_SUBMITTED', 409, { responseId: row.id });
+    const view = responseView(formRow.code, stored);
+    await grant.onSubmitted?.(tx, view);
+    await recordAudit(tx, actor, {
+      action: 'forms.response.submit',
+      subjectType: 'form_response',
+      subjectId: stored.id,
+      data: { form: formRow.code, version: stored.version, ...grant.audit },
+    });
+    return view;
+  });
 }

@@ -107,9 +107,12 @@ export {
 export type { FormResponseStatus, FormScopeType } from './forms.schema.ts';
 export {
   createForm,
+  type DraftEdit,
   exportResponses,
   findDraftResponse,
+  type GrantedRespondent,
   getFormVersion,
+  getGrantedResponse,
   getManagedResponse,
   getRespondent,
   getResponse,
@@ -119,12 +122,13 @@ export {
   publishDraft,
   type SaveResponsePageInput,
   saveDraft,
+  saveGrantedResponsePage,
   saveResponsePage,
+  submitGrantedResponse,
   submitResponse,
 } from './forms.service.server.ts';
 export {
   type BuilderForm,
-  type DraftEdit,
   discardDraft,
   editDraft,
   type FormScopeChoices,
@@ -146,3 +150,4 @@ export {
   type ResponsesExport,
 } from './forms-responses.contracts.ts';
 export { responsesFileName, responsesWorkbook, XLSX_CONTENT_TYPE } from './forms-responses-xlsx.server.ts';
+export { type SeededForm, seedPublishedForm, seedSubmittedResponses } from './forms-seed.server.ts';
