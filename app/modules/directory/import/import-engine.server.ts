@@ -40,6 +40,8 @@ import type { Table, TableRow } from './table-reader.server.ts';
 export const BATCH_SIZE = 1_000;
 /** Batches written at once (decision 0010): two, for the two cores a small server has. */
 export const WRITES_IN_FLIGHT = 2;
+/** Rows checked between two turns of the event loop (so answers of batches in flight are read). */
+const YIELD_EVERY = 50;
 
 /** Field codes with a translated text (`errors.field.<code>`); others read as `invalid`. */
 const FIELD_CODES = new Set(['required', 'too_small', 'too_big', 'invalid_format', 'invalid_type', 'invalid_value']);
@@ -288,6 +290,10 @@ export async function runEngine(actor: Actor, table: Table, options: EngineOptio
       for (const issue of verdict.issues) note({ row: row.number, ...issue });
     }
     if (counts.processed % BATCH_SIZE === 0) await options.onProgress?.({ ...counts });
+    // Rows already parsed come through promises alone, which never let the event loop read the
+    // database's answers: a batch in flight would wait, idle in its transaction, for every
+    // statement's answer until the parser needs more of the file. Let it in now and then.
+    if (counts.processed % YIELD_EVERY === 0) await new Promise(setImmediate);
   }
   await flush();
   await Promise.all(inFlight);

@@ -2,13 +2,19 @@
  * The import's database access: its runs, the keys of what the directory already holds (read
  * once per run, so checking a row costs no query) and multi-row inserts of a batch.
  */
-import { desc, eq, getTableColumns, type SQL, sql } from 'drizzle-orm';
+import { randomUUID } from 'node:crypto';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { desc, eq, getTableColumns, getTableName, type SQL, sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
+import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
 import type { AuditEntry } from '#app/shared/audit/index.ts';
 import type { Actor } from '#app/shared/auth/actor.ts';
 import { type Executor, queryRows } from '#app/shared/db/client.server.ts';
 import { auditLog } from '#app/shared/db/schema.ts';
 import { cluster, clusterMembership, organisation } from '../directory.schema.ts';
+import { type CopyColumn, copyText, isCopyType } from './copy-text.ts';
 import { importRun } from './import.schema.ts';
 
 export type ImportRunRow = typeof importRun.$inferSelect;
@@ -106,9 +112,56 @@ async function insertAsJson<T extends Record<string, unknown>>(
 }
 
 const DEFAULTED = new Set(['id', 'createdAt', 'updatedAt']);
+const AUDIT_DEFAULTED = new Set(['id', 'createdAt']);
 
-export function insertOrganisationRows(executor: Executor, rows: readonly ImportedRecord[]): Promise<{ id: string; slug: string }[]> {
-  return insertAsJson(executor, organisation, rows, sql`returning id, slug`);
+/**
+ * Writes many rows with COPY (decision 0010): the rows go to the server as COPY text, which it
+ * reads as they are, where the JSON parameter of `insertAsJson` is parsed whole and then
+ * converted field by field (about a third of the insert's server time for organisations). Like
+ * `insertAsJson`, a missing key is NULL and the columns in `defaulted` take their defaults; COPY
+ * returns no rows, so a caller that needs the ids gives them. One path per driver: a PostgreSQL
+ * server gets `COPY ... FROM STDIN` on the transaction's connection (pg-copy-streams), PGlite
+ * `COPY ... FROM '/dev/blob'` with the text as a blob. Must run in a transaction (one connection).
+ * Statement-level triggers fire as for an insert.
+ */
+async function insertByCopy(
+  executor: Executor,
+  table: PgTable,
+  rows: readonly Record<string, unknown>[],
+  defaulted: ReadonlySet<string>,
+): Promise<void> {
+  if (rows.length === 0) return;
+  const entries = Object.entries(getTableColumns(table)).filter(([key]) => !defaulted.has(key));
+  const columns: CopyColumn[] = entries.map(([key, column]) => {
+    const type = column.getSQLType();
+    if (!isCopyType(type)) throw new Error(`insertByCopy: column ${column.name} has type ${type}, which COPY text is not written for`);
+    return { key, type };
+  });
+  const statement = `COPY ${quoteIdentifier(getTableName(table))} (${entries.map(([, column]) => quoteIdentifier(column.name)).join(', ')})`;
+  const text = copyText(columns, rows);
+  // drizzle keeps the driver's client of a transaction on its session: pg's client checked out of
+  // the pool for the transaction, or PGlite's transaction.
+  const client = (executor as unknown as { session?: { client?: unknown } }).session?.client;
+  if (client instanceof pg.Client) {
+    await pipeline(Readable.from([Buffer.from(text)]), client.query(copyFrom(`${statement} FROM STDIN`)));
+    return;
+  }
+  const pglite = client as { query?: (query: string, params: unknown[], options: { blob: Blob }) => Promise<unknown> } | undefined;
+  if (client instanceof pg.Pool || typeof pglite?.query !== 'function') throw new Error('insertByCopy: needs a transaction');
+  await pglite.query(`${statement} FROM '/dev/blob'`, [], { blob: new Blob([text]) });
+}
+
+function quoteIdentifier(name: string): string {
+  return `"${name.replaceAll('"', '""')}"`;
+}
+
+const TIMESTAMPS = new Set(['createdAt', 'updatedAt']);
+
+/** Inserts organisations by COPY, with ids made here (random UUIDs, as the column's default makes). */
+export async function insertOrganisationRows(executor: Executor, rows: readonly ImportedRecord[]): Promise<{ id: string; slug: string }[]> {
+  const withIds = rows.map((row) => ({ ...row, id: randomUUID() }));
+  await insertByCopy(executor, organisation, withIds, TIMESTAMPS);
+  return withIds.map((row) => ({ id: row.id, slug: row.slug }));
 }
 
 export function insertClusterRows(executor: Executor, rows: readonly ImportedRecord[]): Promise<{ id: string; slug: string }[]> {
@@ -120,12 +173,12 @@ export async function insertMembershipRows(executor: Executor, rows: MembershipI
 }
 
 /**
- * One audit entry per imported record in a single insert (the shape `recordAudit` writes), so a
+ * One audit entry per imported record in a single COPY (the shape `recordAudit` writes), so a
  * record's history shows the import that created it without a round trip per row.
  */
 export async function insertImportAudit(executor: Executor, actor: Actor, entries: AuditEntry[]): Promise<void> {
   const user = actor.kind === 'user' ? actor : null;
-  await insertAsJson(
+  await insertByCopy(
     executor,
     auditLog,
     entries.map((entry) => ({
@@ -138,6 +191,7 @@ export async function insertImportAudit(executor: Executor, actor: Actor, entrie
       requestId: null,
       via: user?.via ?? 'system',
     })),
+    AUDIT_DEFAULTED,
   );
 }
 
