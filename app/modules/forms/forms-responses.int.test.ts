@@ -352,11 +352,16 @@ describe('forms: responses for managers and exports over versions', () => {
   it('refuses other managers, members and anonymous callers, and leaks nothing', async () => {
     const before = await auditCount();
     for (const actor of [otherManager, members[0] as UserActor]) {
-      const calls: Promise<unknown>[] = [listResponses(actor, 'member-check'), exportResponses(actor, 'member-check', 'en')];
+      // Each call starts only when the previous refusal has been caught: a call started earlier
+      // could be refused before anything awaits it, an unhandled rejection that fails the run.
+      const calls: (() => Promise<unknown>)[] = [
+        () => listResponses(actor, 'member-check'),
+        () => exportResponses(actor, 'member-check', 'en'),
+      ];
       // Members may read published versions (they answer the form); another cluster's manager may not.
-      if (actor === otherManager) calls.push(listVersions(actor, 'member-check'));
+      if (actor === otherManager) calls.push(() => listVersions(actor, 'member-check'));
       for (const call of calls) {
-        const error = await call.then(
+        const error = await call().then(
           () => undefined,
           (e: unknown) => e,
         );

@@ -132,8 +132,12 @@ describe('forms service', () => {
 
   it('refuses a cluster manager another cluster’s form, changing nothing', async () => {
     const before = await auditCount();
-    for (const attempt of [saveDraft(batnaManager, 'needs-survey', reworded(needsSurvey)), publishDraft(batnaManager, 'needs-survey')]) {
-      const error = await attempt.then(
+    // Started one at a time, so that no refusal comes before something awaits it (an unhandled rejection).
+    for (const attempt of [
+      () => saveDraft(batnaManager, 'needs-survey', reworded(needsSurvey)),
+      () => publishDraft(batnaManager, 'needs-survey'),
+    ]) {
+      const error = await attempt().then(
         () => undefined,
         (e: unknown) => e,
       );
