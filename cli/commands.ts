@@ -5,7 +5,7 @@
 import { Presets, SingleBar } from 'cli-progress';
 import { seedDemoDirectory, seedSyntheticDirectory } from '#app/modules/directory/index.ts';
 import { createAdmin, ensureDemoAccounts } from '#app/modules/identity/index.ts';
-import { seedDemoDiagnostics } from '#app/modules/needs/index.ts';
+import { seedDemoDiagnostics, seedDemoSurveys } from '#app/modules/needs/index.ts';
 import { getConfig } from '#app/shared/config.server.ts';
 import type { Database } from '#app/shared/db/client.server.ts';
 import { migrateDatabase } from '#app/shared/db/migrate.server.ts';
@@ -36,6 +36,11 @@ export async function seed(options: { demo?: boolean; demoDirectory?: boolean; s
       const diagnostics = await seedDemoDiagnostics(database.db);
       console.log(
         `Demo diagnostics written: ${diagnostics.diagnostics} endorsed rounds, ${diagnostics.challenges} challenges (clusters with a diagnostic are left alone).`,
+      );
+      const started = performance.now();
+      const surveys = await seedDemoSurveys(database.db);
+      console.log(
+        `Demo needs surveys written: ${surveys.surveys} surveys, ${surveys.responses} submitted answers in ${((performance.now() - started) / 1000).toFixed(1)} s (clusters with a demo survey are left alone).`,
       );
     }
     if (options.demo) console.log(formatDemoLogins(await ensureDemoAccounts(), config.publicUrl));

@@ -8,7 +8,7 @@ import { hostname } from 'node:os';
 import { sql } from 'drizzle-orm';
 import { type ReferenceDataCounts, seedDemoDirectory, seedReferenceData } from '#app/modules/directory/index.ts';
 import { type DemoLogin, ensureDemoAccounts, seedRoles } from '#app/modules/identity/index.ts';
-import { seedChallengeThemes, seedDemoDiagnostics } from '#app/modules/needs/index.ts';
+import { seedChallengeThemes, seedDemoDiagnostics, seedDemoSurveys } from '#app/modules/needs/index.ts';
 import { type Config, getConfig } from '#app/shared/config.server.ts';
 import { type Database, type DatabaseKind, openDatabase, queryRows, setDatabase } from '#app/shared/db/client.server.ts';
 import { migrateDatabase } from '#app/shared/db/migrate.server.ts';
@@ -83,7 +83,7 @@ export function formatDemoLogins(logins: readonly DemoLogin[], publicUrl: string
 
 /**
  * Creates the demo directory (the real clusters and their demo organisations, which the demo
- * accounts' scopes name), the demo diagnostics of eight clusters and the demo accounts when the configuration and the database call for
+ * accounts' scopes name), the demo diagnostics of eight clusters, their demo needs surveys' answers and the demo accounts when the configuration and the database call for
  * them; returns the logins or nothing.
  */
 export async function ensureDemoDataIfWanted(config: Config, database: Database): Promise<DemoLogin[]> {
@@ -96,6 +96,7 @@ export async function ensureDemoDataIfWanted(config: Config, database: Database)
   if (!wanted) return [];
   await seedDemoDirectory(database.db);
   await seedDemoDiagnostics(database.db);
+  await seedDemoSurveys(database.db);
   return ensureDemoAccounts();
 }
 

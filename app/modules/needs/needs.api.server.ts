@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { createApiRouter, currentUser, jsonContent, problemContent, protectedRoute, publicRoute } from '#app/shared/api/router.server.ts';
 import { anonymous } from '#app/shared/auth/actor.ts';
 import { createDiagnosticsApi } from './diagnostics/diagnostics.api.server.ts';
+import { createEvidenceApi } from './evidence.api.server.ts';
 import {
   challengeThemeListSchema,
   challengeThemeSchema,
@@ -123,5 +124,6 @@ export function createNeedsApi() {
     .openapi(restoreThemeRoute, async (c) => c.json(await restoreChallengeTheme(currentUser(c), c.req.valid('param').code), 200))
     .route('/', createDiagnosticsApi())
     .route('/', createNeedsSurveyApi())
-    .route('/', createPrioritiesApi());
+    .route('/', createPrioritiesApi())
+    .route('/', createEvidenceApi());
 }

@@ -7,12 +7,11 @@
  * (`computedAt`).
  */
 import type { Actor } from '#app/shared/auth/actor.ts';
-import { can, type Subject } from '#app/shared/auth/can.ts';
 import { getDb } from '#app/shared/db/client.server.ts';
 import { AppError } from '#app/shared/errors.ts';
 import { parseInput } from '#app/shared/validation.ts';
-import { NEEDS_READ } from './diagnostics/diagnostics.policy.ts';
 import { selectEndorsedChallenges } from './diagnostics/diagnostics.repository.server.ts';
+import { canReadNeedsDetail, scopeSubject } from './needs.policy.ts';
 import { selectClusterCountry, selectTallyBase, selectTallyThemes } from './needs-survey.repository.server.ts';
 import { type Priorities, type PrioritiesQuery, prioritiesQuerySchema } from './priorities.contracts.ts';
 import {
@@ -66,12 +65,10 @@ async function surveyEvidence(): Promise<SurveyTally> {
   };
 }
 
-/** What a `needs.read` grant must cover to read a scope's figures unprotected. */
-async function subjectOf(scope: Scope): Promise<Subject | undefined> {
-  if (scope.kind === 'region') return undefined;
-  if (scope.kind === 'country') return { country: scope.country };
-  const country = await selectClusterCountry(getDb(), scope.cluster);
-  return country ? { cluster: scope.cluster, country } : { cluster: scope.cluster };
+/** Whether the actor reads the scope's detail (every count, the evidence): `needs.read` over it. */
+export async function readsNeedsDetail(actor: Actor, scope: Scope): Promise<boolean> {
+  const country = scope.kind === 'cluster' ? await selectClusterCountry(getDb(), scope.cluster) : null;
+  return canReadNeedsDetail(actor, scopeSubject(scope, country));
 }
 
 /**
@@ -84,7 +81,7 @@ export async function getPriorities(actor: Actor, query: PrioritiesQuery = {}): 
   const { scope: text } = parseInput(prioritiesQuerySchema, query);
   const scope = parseScope(text);
   if (!scope) throw new AppError('NEEDS_SCOPE_INVALID', 400, { fields: [{ field: 'scope', code: 'NEEDS_SCOPE_INVALID' }] });
-  const staff = can(actor, NEEDS_READ, await subjectOf(scope));
+  const staff = await readsNeedsDetail(actor, scope);
   const [challenges, survey] = await Promise.all([diagnosticEvidence(), surveyEvidence()]);
   const evidence: Evidence = { challenges, survey };
   const synthesis = publicSynthesis(evidence, scope, staff ? { minGroupSize: 1 } : {});

@@ -8,11 +8,11 @@
  */
 import { recordAudit } from '#app/shared/audit/audit.server.ts';
 import type { Actor } from '#app/shared/auth/actor.ts';
-import { can } from '#app/shared/auth/can.ts';
 import { type Executor, getDb } from '#app/shared/db/client.server.ts';
 import type { Translatable } from '#app/shared/db/columns.ts';
 import { AppError, CommonErrors } from '#app/shared/errors.ts';
 import { parseInput } from '#app/shared/validation.ts';
+import { canManageDiagnostics, canReadDiagnostic, canReadDiagnosticDetail, canReadNeedsDetail, clusterSubject } from '../needs.policy.ts';
 import { findTheme, selectThemes } from '../needs.repository.server.ts';
 import { DEMO_DIAGNOSTICS, demoContents } from './demo-diagnostics.ts';
 import {
@@ -40,7 +40,6 @@ import {
   type UpdateDiagnosticInput,
   updateDiagnosticInputSchema,
 } from './diagnostics.contracts.ts';
-import { canManageDiagnostics, canReadDiagnostic, canReadDiagnosticDetail, diagnosticSubject, NEEDS_READ } from './diagnostics.policy.ts';
 import {
   type BaselineRow,
   type ChallengeRow,
@@ -251,7 +250,7 @@ export async function listEndorsedChallenges(actor: Actor, input: ListChallenges
   const { rows, total } = await selectEndorsedChallenges(getDb(), filters, { limit: pageSize, offset: (page - 1) * pageSize });
   return {
     items: rows.map((row) => ({
-      ...challengeOf(row.challenge, can(actor, NEEDS_READ, diagnosticSubject(row.cluster))),
+      ...challengeOf(row.challenge, canReadNeedsDetail(actor, clusterSubject(row.cluster))),
       cluster: row.cluster.slug,
       country: row.cluster.countryIso2,
       round: row.diagnostic.round,

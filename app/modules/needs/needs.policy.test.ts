@@ -1,8 +1,8 @@
-/** Who may read and change a cluster's diagnostics, by built-in role and scope. */
+/** The needs policy: who may read and change a cluster's diagnostics and read a scope's detail, by built-in role and scope. */
 import { describe, expect, it } from 'vitest';
 import { anonymous } from '#app/shared/auth/actor.ts';
 import { grant, person } from '#tests/factories/actors.ts';
-import { canManageDiagnostics, canReadDiagnostic, canReadDiagnosticDetail } from './diagnostics.policy.ts';
+import { canManageDiagnostics, canReadDiagnostic, canReadDiagnosticDetail, canReadNeedsDetail, scopeSubject } from './needs.policy.ts';
 
 const elJem = { slug: 'el-jem-mosaic', countryIso2: 'TN' };
 const fes = { slug: 'fes-zellige', countryIso2: 'MA' };
@@ -38,5 +38,20 @@ describe('diagnostics policy', () => {
       expect(canReadDiagnostic(actor, elJem, 'draft')).toBe(false);
       expect(canReadDiagnostic(actor, elJem, 'endorsed')).toBe(true);
     }
+  });
+
+  it("reads a scope's detail with needs.read over it: the region for global grants, a country and its clusters, a cluster for its managers", () => {
+    const region = scopeSubject({ kind: 'region' });
+    const tunisia = scopeSubject({ kind: 'country', country: 'TN' });
+    const elJemScope = scopeSubject({ kind: 'cluster', cluster: 'el-jem-mosaic' }, 'TN');
+    const focal = person([grant('national_focal_point', 'country', 'TN')]);
+    expect([region, tunisia, elJemScope].map((s) => canReadNeedsDetail(focal, s))).toEqual([false, true, true]);
+    const manager = person([grant('cluster_manager', 'cluster', 'el-jem-mosaic')]);
+    expect([region, tunisia, elJemScope].map((s) => canReadNeedsDetail(manager, s))).toEqual([false, false, true]);
+    const staff = person([grant('programme_staff', 'global')]);
+    expect([region, tunisia, elJemScope].map((s) => canReadNeedsDetail(staff, s))).toEqual([true, true, true]);
+    for (const actor of [person([grant('member', 'global')]), anonymous]) expect(canReadNeedsDetail(actor, elJemScope)).toBe(false);
+    // An unknown cluster's country is not known: a country grant does not cover it.
+    expect(canReadNeedsDetail(focal, scopeSubject({ kind: 'cluster', cluster: 'nowhere' }))).toBe(false);
   });
 });
