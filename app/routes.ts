@@ -12,6 +12,7 @@ import { formsBuilderRoutes } from './routes/forms-builder/routes.ts';
 import { formsResponsesRoutes } from './routes/forms-responses/routes.ts';
 import { identityRoutes } from './routes/identity/routes.ts';
 import { needsRoutes } from './routes/needs/routes.ts';
+import { needsSurveysRoutes } from './routes/needs/surveys-routes.ts';
 import { needsDiagnosticsRoutes } from './routes/needs-diagnostics/routes.ts';
 import { organisationsRoutes } from './routes/organisations/routes.ts';
 import { organisationsManageRoutes } from './routes/organisations-manage/routes.ts';
@@ -30,6 +31,7 @@ export default [
     ...clusterRoutes,
     ...needsDiagnosticsRoutes,
     ...needsRoutes,
+    ...needsSurveysRoutes,
     ...organisationsRoutes,
     ...twinsRoutes,
     ...searchRoutes,

@@ -47,7 +47,6 @@ export {
   uploadClusterImages,
 } from './clusters.service.server.ts';
 export { type DemoDirectoryCounts, type SyntheticProgress, seedDemoDirectory, seedSyntheticDirectory } from './demo/demo.service.server.ts';
-export { createRandom, type Random, seedFrom } from './demo/random.ts';
 export { createDirectoryApi } from './directory.api.server.ts';
 export {
   type ClusterInput,
@@ -197,6 +196,7 @@ export {
   MAX_PAGE_SIZE,
   type OrganisationList,
   type OrganisationPage,
+  organisationIdsInView,
 } from './organisations.query.server.ts';
 export { EXPORT_FORMATS, type ExportFormat, exportOrganisations, type OrganisationExport } from './organisations-export.server.ts';
 export {

@@ -32,6 +32,7 @@ import {
   selectClustersOfOrganisation,
   selectFacetCounts,
   selectOrganisationBySlug,
+  selectOrganisationIds,
   selectOrganisationPage,
   selectPublishedFacetCounts,
   selectReferenceNames,
@@ -217,4 +218,13 @@ export async function getOrganisationPage(actor: Actor, slug: string): Promise<O
     labels,
     canManage: can(actor, 'directory.organisations.manage', { organisation: organisation.slug, country: organisation.countryIso2 }),
   };
+}
+
+/**
+ * The published organisations a directory view (its filters, search text included) is about, all
+ * of them up to `limit`: what another module acts on when it addresses a selection (needs survey
+ * sending). Ids only; the caller reads what it needs.
+ */
+export async function organisationIdsInView(filters: OrganisationFilters, limit: number): Promise<string[]> {
+  return selectOrganisationIds(getDb(), selectionOf(filters, ['published']), limit);
 }

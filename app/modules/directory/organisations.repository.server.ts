@@ -129,6 +129,19 @@ export async function selectOrganisationPage(
     .offset(page.offset);
 }
 
+/** The ids of every organisation in the selection (at most `limit`), for callers acting on a whole selection (survey sending). */
+export async function selectOrganisationIds(executor: Executor, selection: OrganisationSelection, limit: number): Promise<string[]> {
+  selection = narrowedToCountries(selection);
+  const rows = await queryRows<{ id: string }>(
+    executor,
+    withHits(
+      selection,
+      sql`SELECT ${organisation.id} AS id FROM ${organisation} WHERE ${whereOf(selection)} ORDER BY ${organisation.id} LIMIT ${limit}`,
+    ),
+  );
+  return rows.map((row) => row.id);
+}
+
 export async function countOrganisations(executor: Executor, selection: OrganisationSelection): Promise<number> {
   selection = narrowedToCountries(selection);
   const [row] = await queryRows<{ total: number }>(
