@@ -3,12 +3,6 @@ export { SHIPPED_CHALLENGE_THEMES, type ShippedTheme } from './challenge-themes.
 // Cluster diagnostics: rounds of challenges, SWOT and baseline figures, endorsed (diagnostics/).
 export * from './diagnostics/diagnostics.contracts.ts';
 export {
-  canManageDiagnostics,
-  canReadDiagnostic,
-  canReadDiagnosticDetail,
-  type DiagnosticCluster,
-} from './diagnostics/diagnostics.policy.ts';
-export {
   addBaselineFigure,
   addChallenge,
   addSwotItem,
@@ -27,6 +21,15 @@ export {
   updateChallenge,
   updateDiagnostic,
 } from './diagnostics/diagnostics.service.server.ts';
+export {
+  EVIDENCE_PAGE_SIZE,
+  type EvidenceQuery,
+  evidenceQuerySchema,
+  type SurveyAnswerEvidence,
+  type ThemeEvidence,
+  themeEvidenceSchema,
+} from './evidence.contracts.ts';
+export { getThemeEvidence } from './evidence.service.server.ts';
 // Sending needs surveys (invitations/): recipients from a cluster or a directory view, personal links, reminders, status.
 export * from './invitations/invitations.contracts.ts';
 export {
@@ -45,7 +48,19 @@ export {
 export { type InvitationState, invitationPath } from './invitations/invitations.ts';
 export { createNeedsApi, NEEDS_TAG } from './needs.api.server.ts';
 export * from './needs.contracts.ts';
-export { canManageChallengeThemes, TAXONOMY_MANAGE } from './needs.policy.ts';
+export {
+  canManageChallengeThemes,
+  canManageDiagnostics,
+  canReadDiagnostic,
+  canReadDiagnosticDetail,
+  canReadNeedsDetail,
+  type DiagnosticCluster,
+  NEEDS_MANAGE,
+  NEEDS_READ,
+  type NeedsCluster,
+  scopeSubject,
+  TAXONOMY_MANAGE,
+} from './needs.policy.ts';
 export {
   archiveChallengeTheme,
   createChallengeTheme,
@@ -54,6 +69,7 @@ export {
   seedChallengeThemes,
   updateChallengeTheme,
 } from './needs.service.server.ts';
+export { type DemoSurveyCounts, seedDemoSurveys } from './needs-demo.server.ts';
 export { type CreateNeedsSurveyInput, createNeedsSurveyInputSchema } from './needs-survey.contracts.ts';
 export { createNeedsSurvey, needsSurveyTemplate, startNeedsSurvey } from './needs-survey.service.server.ts';
 export {
