@@ -29,8 +29,8 @@ export interface AnswerEvidenceRow {
   org_demo: boolean | null;
 }
 
-/** The tally row's country: its own column when the tally has one, else its cluster's. */
-const countryOf = sql`coalesce(nullif(to_jsonb(k) ->> 'country', ''), (SELECT c.country_iso2 FROM cluster c WHERE c.slug = k.cluster_slug))`;
+/** The country the tally counts the answer for (migration 0027). */
+const countryOf = sql`k.country`;
 
 function inScope(scope: Scope): SQL {
   if (scope.kind === 'region') return sql`true`;
@@ -55,7 +55,7 @@ export async function countAnswerEvidence(executor: Executor, scope: Scope, them
   return row?.total ?? 0;
 }
 
-/** One page of the answers, newest first, with the organisation each speaks for (demo answers, else the respondent's own). */
+/** One page of the answers, newest first, with the organisation each speaks for (as recorded, else the invited one, else the respondent's own). */
 export function selectAnswerEvidence(
   executor: Executor,
   scope: Scope,
@@ -71,8 +71,9 @@ export function selectAnswerEvidence(
       FROM (${matched(scope, theme)}) m
       JOIN form f ON f.id = m.form_id
       LEFT JOIN needs_survey_respondent nr ON nr.response_id = m.id
+      LEFT JOIN survey_invitation si ON si.response_id = m.id
       LEFT JOIN person p ON m.respondent_user_id IS NOT NULL AND p.user_id = m.respondent_user_id
-      LEFT JOIN organisation o ON o.id = coalesce(nr.organisation_id, p.organisation_id)
+      LEFT JOIN organisation o ON o.id = coalesce(nr.organisation_id, si.organisation_id, p.organisation_id)
       ORDER BY m.submitted_at DESC, m.id
       LIMIT ${page.limit} OFFSET ${page.offset}`,
   );
