@@ -22,6 +22,7 @@ import {
   restoreChallengeTheme,
   updateChallengeTheme,
 } from './needs.service.server.ts';
+import { createSurveyInvitationsApi } from './invitations/invitations.api.server.ts';
 import { createNeedsSurveyApi } from './needs-survey.api.server.ts';
 import { createPrioritiesApi } from './priorities.api.server.ts';
 
@@ -124,6 +125,7 @@ export function createNeedsApi() {
     .openapi(restoreThemeRoute, async (c) => c.json(await restoreChallengeTheme(currentUser(c), c.req.valid('param').code), 200))
     .route('/', createDiagnosticsApi())
     .route('/', createNeedsSurveyApi())
+    .route('/', createSurveyInvitationsApi())
     .route('/', createPrioritiesApi())
     .route('/', createEvidenceApi());
 }
