@@ -11,23 +11,15 @@ import ExcelJS from 'exceljs';
 import { translate } from '#app/shared/i18n/catalog.server.ts';
 import type { Locale } from '#app/shared/i18n/locales.ts';
 import { textIn } from '#app/shared/i18n/translatable.ts';
+import { inertCell, XLSX_CONTENT_TYPE } from '#app/shared/xlsx/xlsx.ts';
 import type { ExportCell } from './form-export.ts';
 import type { ResponseSummary, ResponsesExport } from './forms-responses.contracts.ts';
 
-export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export { XLSX_CONTENT_TYPE };
 
 /** Columns about the response itself, before the answers; their keys are stable too. */
 const META_COLUMNS = ['response', 'version', 'status', 'respondent', 'enteredBy', 'startedAt', 'submittedAt'] as const;
 type MetaColumn = (typeof META_COLUMNS)[number];
-
-/**
- * Spreadsheet programs run a cell starting with `=`, `+`, `-`, `@` (or a tab or carriage return)
- * as a formula; answers come from respondents, so such text is prefixed with an apostrophe.
- * Numbers stay numbers.
- */
-export function inertCell(value: ExportCell | Date): ExportCell | Date {
-  return typeof value === 'string' && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
 
 function metaCells(response: ResponseSummary, locale: Locale): Record<MetaColumn, ExportCell | Date> {
   return {

@@ -1,4 +1,7 @@
 /** The needs module's public surface: the challenge taxonomy (its contracts, policy, seeding and services) and its API. */
+
+export { PDF_CONTENT_TYPE } from '#app/shared/pdf/pdf.server.ts';
+export { XLSX_CONTENT_TYPE } from '#app/shared/xlsx/xlsx.ts';
 export { SHIPPED_CHALLENGE_THEMES, type ShippedTheme } from './challenge-themes.ts';
 // Cluster diagnostics: rounds of challenges, SWOT and baseline figures, endorsed (diagnostics/).
 export * from './diagnostics/diagnostics.contracts.ts';
@@ -70,6 +73,8 @@ export {
   updateChallengeTheme,
 } from './needs.service.server.ts';
 export { type DemoSurveyCounts, seedDemoSurveys } from './needs-demo.server.ts';
+// Exports of the synthesis (issue 4, item 6): XLSX of every table, the PDF brief, open data.
+export { type ExportedFile, exportSynthesisBrief, exportSynthesisWorkbook, getNeedsOpenData } from './needs-exports.service.server.ts';
 export { type CreateNeedsSurveyInput, createNeedsSurveyInputSchema } from './needs-survey.contracts.ts';
 export { createNeedsSurvey, needsSurveyTemplate, startNeedsSurvey } from './needs-survey.service.server.ts';
 export {

@@ -23,6 +23,7 @@ import {
   updateChallengeTheme,
 } from './needs.service.server.ts';
 import { createSurveyInvitationsApi } from './invitations/invitations.api.server.ts';
+import { createNeedsExportsApi } from './needs-exports.api.server.ts';
 import { createNeedsSurveyApi } from './needs-survey.api.server.ts';
 import { createPrioritiesApi } from './priorities.api.server.ts';
 
@@ -127,5 +128,6 @@ export function createNeedsApi() {
     .route('/', createNeedsSurveyApi())
     .route('/', createSurveyInvitationsApi())
     .route('/', createPrioritiesApi())
+    .route('/', createNeedsExportsApi())
     .route('/', createEvidenceApi());
 }

@@ -87,3 +87,9 @@ export async function getPriorities(actor: Actor, query: PrioritiesQuery = {}): 
   const synthesis = publicSynthesis(evidence, scope, staff ? { minGroupSize: 1 } : {});
   return { ...synthesis, audience: staff ? 'staff' : 'public', scope: formatScope(scope), computedAt: new Date().toISOString() };
 }
+
+/** Every scope's stored evidence: the endorsed challenges and the survey tally (the exports read it too). */
+export async function loadSynthesisEvidence(): Promise<Evidence> {
+  const [challenges, survey] = await Promise.all([diagnosticEvidence(), surveyEvidence()]);
+  return { challenges, survey };
+}

@@ -11,6 +11,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { findCommonChallenges } from './common-challenges.ts';
+import { tallySurvey } from './evidence.ts';
 import { A, D, FIXTURE, I, M, R, S, T } from './synthesis.fixture.ts';
 
 const themes = (options?: Parameters<typeof findCommonChallenges>[1]) => findCommonChallenges(FIXTURE, options).map((c) => c.theme);
@@ -55,6 +56,20 @@ describe('findCommonChallenges', () => {
     // Two respondents per cluster: A (r1 r2 r3 in el-jem, r9 r10 in fes) and M (r5 r6 in nabeul, r9 r11 in fes).
     expect(themes({ sources: ['survey'], minMentions: 2, minClusters: 2 })).toEqual([A, M]);
     expect(themes({ sources: ['survey'], minMentions: 3, minClusters: 1, minCountries: 1 })).toEqual([A]);
+  });
+
+  it('reads the survey tally as it reads the mentions', () => {
+    const tallied = { challenges: FIXTURE.challenges, survey: tallySurvey(FIXTURE) };
+    for (const options of [
+      {},
+      { sources: ['survey'] as const, minMentions: 2, minClusters: 2 },
+      { minMentions: 3, minClusters: 1, minCountries: 1 },
+    ]) {
+      expect(findCommonChallenges(tallied, options)).toEqual(findCommonChallenges(FIXTURE, options));
+    }
+    expect(
+      findCommonChallenges(tallied, { sources: ['survey'], minMentions: 3, minClusters: 1, minCountries: 1 }).map((c) => c.theme),
+    ).toEqual([A]);
   });
 
   it('counts workshop votes for every cluster of the workshop', () => {

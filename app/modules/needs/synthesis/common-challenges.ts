@@ -1,7 +1,8 @@
 /**
  * Common challenges (issue 4, item 5): themes present in at least N clusters across at least M
  * countries, both adjustable. A theme is present in a cluster when the cluster's diagnostic
- * records it, when enough of the cluster's survey respondents name it (`minMentions`, default 1),
+ * records it, when enough of the cluster's survey respondents name it (`minMentions`, default 1;
+ * counted from the mentions or from the survey tally, whichever the evidence carries),
  * or when a workshop of the cluster voted for it. Pure.
  */
 import type { Evidence } from './evidence.ts';
@@ -65,6 +66,15 @@ export function findCommonChallenges(evidence: Evidence, options: Partial<Common
       const [theme, cluster] = key.split('\u0000') as [string, string];
       if (entry.respondents.size >= o.minMentions) mark(theme, cluster, entry.country);
     }
+    // The survey already counted (the tally): respondents naming the theme per cluster, over genders and sizes.
+    const tallied = new Map<string, { theme: string; cluster: string; country: string; named: number }>();
+    for (const cell of evidence.survey?.cells ?? []) {
+      const key = `${cell.theme}\u0000${cell.cluster}`;
+      const entry = tallied.get(key) ?? { theme: cell.theme, cluster: cell.cluster, country: cell.country, named: 0 };
+      entry.named += cell.named;
+      tallied.set(key, entry);
+    }
+    for (const entry of tallied.values()) if (entry.named >= o.minMentions) mark(entry.theme, entry.cluster, entry.country);
   }
   if (o.sources.includes('diagnostic')) {
     for (const c of evidence.challenges ?? []) if (!o.endorsedOnly || c.endorsed) mark(c.theme, c.cluster, c.country);
