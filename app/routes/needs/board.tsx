@@ -18,6 +18,7 @@ import { ErrorPage } from '#app/shared/ui/error-page.tsx';
 import { ScrollTable } from '#app/shared/ui/scroll-table.tsx';
 import { localeOf, namedPageMeta, pageMessage } from '../clusters/meta.ts';
 import type { Route } from './+types/board';
+import { BoardDownloads } from './downloads.tsx';
 import '#app/styles/needs-board.css';
 
 export const meta: Route.MetaFunction = ({ matches }) =>
@@ -149,6 +150,7 @@ export default function NeedsBoard({ loaderData }: Route.ComponentProps) {
           ? t('needs.board.staffNote', { time: new Date(priorities.computedAt).toLocaleString(locale) })
           : t('needs.board.note', { min: priorities.minGroupSize, time: new Date(priorities.computedAt).toLocaleString(locale) })}
       </p>
+      <BoardDownloads scope={priorities.scope} />
     </article>
   );
 }
