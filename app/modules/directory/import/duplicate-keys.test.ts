@@ -12,7 +12,7 @@ describe('normaliseLabel', () => {
     expect(normaliseLabel('١٢٣')).toBe('123');
   });
 
-  it('gives on plain ASCII and plain Arabic text what the rule for any text gives (10,000 random labels)', () => {
+  it('gives on plain ASCII, plain Arabic and Latin-1 text what the rule for any text gives (10,000 random labels)', () => {
     // Plain letters (the fast paths), and some that must leave them: hamza forms, tatweel, a
     // mark, ة and ى, Arabic punctuation and digits, accents.
     const alphabet = [
@@ -22,8 +22,30 @@ describe('normaliseLabel', () => {
       ' وال',
       'ال',
       ...'أإآؤئـًّ،٣éÉ',
+      // All of Latin-1 (its own fast path), several times over so that labels often hold some.
+      ...Array.from({ length: 3 * 0x60 }, (_, i) => String.fromCharCode(0xa0 + (i % 0x60))),
     ];
     let seed = 42;
+    const random = () => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed / 2 ** 31;
+    };
+    for (let n = 0; n < 10_000; n++) {
+      const length = 1 + Math.floor(random() * 30);
+      const label = Array.from({ length }, () => alphabet[Math.floor(random() * alphabet.length)]).join('');
+      expect(normaliseLabel(label), JSON.stringify(label)).toBe(labelOfAnyText(label));
+    }
+  });
+});
+
+describe('normaliseLabel on Latin-1', () => {
+  it('gives what the rule for any text gives for every Latin-1 character, alone and in 10,000 random labels', () => {
+    const alphabet = [
+      ...Array.from({ length: 95 }, (_, i) => String.fromCharCode(32 + i)),
+      ...Array.from({ length: 0x60 }, (_, i) => String.fromCharCode(0xa0 + i)),
+    ];
+    for (const character of alphabet) expect(normaliseLabel(`a${character}b`), character).toBe(labelOfAnyText(`a${character}b`));
+    let seed = 7;
     const random = () => {
       seed = (seed * 1103515245 + 12345) % 2 ** 31;
       return seed / 2 ** 31;

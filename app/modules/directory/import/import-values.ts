@@ -88,8 +88,12 @@ export function parseBoolean(cell: string): boolean | undefined {
   return undefined;
 }
 
+const DIGITS = /^\d+$/;
+
 /** `36,8` and `36.8` are 36.8; `1 200` is 1200; Arabic-Indic digits are read. NaN when it is no number. */
 export function parseNumber(cell: string): number {
+  // Most number cells are plain digits, which the steps below leave as they are.
+  if (DIGITS.test(cell)) return Number(cell);
   const ascii = cell
     .trim()
     .replace(/[٠-٩]/g, (d) => String(d.charCodeAt(0) - 0x0660))

@@ -27,6 +27,29 @@ const ASCII_OR_ARABIC = /^[\x20-\x7e\u0600-\u06ff]*$/;
  */
 const PLAIN_ASCII_OR_ARABIC = /^[\x20-\x7e\u0621\u0627-\u063a\u0641-\u064a]*$/;
 const ARTICLE_START = /(?:^| )و?ال/;
+/** Printable ASCII and Latin-1's letters and signs (French names: `Émaux de Fès`). */
+const LATIN_1 = /^[\x20-\x7e\u00a0-\u00ff]*$/;
+/**
+ * What each character of U+00A0-U+00FF becomes by the rule for any text, alone: its letters and
+ * digits folded (`É` -> `e`, `æ` -> `ae`, `²` -> `2`), a space for anything else. None of them
+ * composes with its neighbours, so a label of such characters is the concatenation of theirs.
+ */
+const LATIN_1_FOLDS = Array.from({ length: 0x60 }, (_, i) =>
+  foldText(String.fromCharCode(0xa0 + i).normalize('NFKC')).replace(/[^\p{L}\p{N}]+/gu, ' '),
+);
+
+/** The label of text matching LATIN_1 (ASCII letters and digits kept, other ASCII a space). */
+function latin1Label(text: string): string {
+  let folded = '';
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0xa0) folded += LATIN_1_FOLDS[code - 0xa0];
+    else if ((code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39)) folded += text[i];
+    else if (code >= 0x41 && code <= 0x5a) folded += String.fromCharCode(code + 0x20);
+    else folded += ' ';
+  }
+  return folded.replace(/ {2,}/g, ' ').trim();
+}
 
 export function normaliseLabel(text: string): string {
   // Most cells of a large file are plain ASCII or plain Arabic; the Unicode passes below cost
@@ -45,6 +68,7 @@ export function normaliseLabel(text: string): string {
       .trim();
     return ARTICLE_START.test(words) ? words.split(' ').map(dropArticle).join(' ') : words;
   }
+  if (LATIN_1.test(text)) return latin1Label(text);
   return labelOfAnyText(text);
 }
 
