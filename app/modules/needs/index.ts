@@ -74,6 +74,7 @@ export {
 } from './needs.service.server.ts';
 export { type DemoSurveyCounts, seedDemoSurveys } from './needs-demo.server.ts';
 // Exports of the synthesis (issue 4, item 6): XLSX of every table, the PDF brief, open data.
+export { exportQuerySchema, OPEN_DATA_LICENCE, type OpenData, openDataQuerySchema, openDataSchema } from './needs-exports.contracts.ts';
 export { type ExportedFile, exportSynthesisBrief, exportSynthesisWorkbook, getNeedsOpenData } from './needs-exports.service.server.ts';
 export { type CreateNeedsSurveyInput, createNeedsSurveyInputSchema } from './needs-survey.contracts.ts';
 export { createNeedsSurvey, needsSurveyTemplate, startNeedsSurvey } from './needs-survey.service.server.ts';
