@@ -38,8 +38,12 @@ import { languageTable, lookupTable, readRow, type ValueLookup } from './import-
 import type { Table, TableRow } from './table-reader.server.ts';
 
 export const BATCH_SIZE = 1_000;
-/** Batches written at once (decision 0010): two, for the two cores a small server has. */
-export const WRITES_IN_FLIGHT = 2;
+/**
+ * Batches written at once (decision 0010). Three on a two-core machine: while one batch waits (its
+ * commit's flush, the facet counts' lock at its end, Node sending its next statement), another
+ * uses the core; three pairs of runs against two were 1-6% faster, each of the three.
+ */
+export const WRITES_IN_FLIGHT = 3;
 /** Rows checked between two turns of the event loop (so answers of batches in flight are read). */
 const YIELD_EVERY = 50;
 
