@@ -50,7 +50,7 @@ const TEMPLATE = String.raw`
     #text(size: 9pt, fill: luma(70), d.chartCaption)
   ]
 }
-#brief-table(d.priorities, (auto, 1fr, auto, auto, auto))
+#brief-table(d.priorities, (auto, 2fr, auto, 1fr, 1fr))
 
 #heading(level: 2, d.headings.common)
 #brief-table(d.common, (1fr, auto, 1fr))
