@@ -43,6 +43,7 @@ export const themeEvidenceSchema = z
   .object({
     scope: z.string(),
     theme: themeCodeSchema,
+    themeName: translatedNameSchema,
     diagnosedClusters: z.int().min(0).meta({ description: 'Clusters whose endorsed diagnostic records the theme (the board’s figure).' }),
     challenges: z.array(endorsedChallengeSchema),
     answers: z

@@ -58,7 +58,8 @@ export async function getThemeEvidence(actor: Actor, query: EvidenceQuery): Prom
   if (!scope) throw new AppError('NEEDS_SCOPE_INVALID', 400, { fields: [{ field: 'scope', code: 'NEEDS_SCOPE_INVALID' }] });
   if (!(await readsNeedsDetail(actor, scope))) throw CommonErrors.forbidden();
   const db = getDb();
-  if (!(await findTheme(db, theme))) throw new AppError('NEEDS_THEME_NOT_FOUND', 404, { code: theme });
+  const themeRow = await findTheme(db, theme);
+  if (!themeRow) throw new AppError('NEEDS_THEME_NOT_FOUND', 404, { code: theme });
   const filters = scope.kind === 'country' ? { country: scope.country } : scope.kind === 'cluster' ? { cluster: scope.cluster } : {};
   const [challenges, total, rows] = await Promise.all([
     listEndorsedChallenges(actor, { ...filters, theme, pageSize: CHALLENGES_MAX }),
@@ -68,6 +69,7 @@ export async function getThemeEvidence(actor: Actor, query: EvidenceQuery): Prom
   return {
     scope: formatScope(scope),
     theme,
+    themeName: themeRow.name,
     diagnosedClusters: new Set(challenges.items.map((challenge) => challenge.cluster)).size,
     challenges: challenges.items,
     answers: { total, page, pageSize: EVIDENCE_PAGE_SIZE, items: rows.map((row) => answerOf(actor, row)) },

@@ -68,6 +68,7 @@ export {
   archiveChallengeTheme,
   createChallengeTheme,
   listChallengeThemes,
+  moveChallengeTheme,
   restoreChallengeTheme,
   seedChallengeThemes,
   updateChallengeTheme,

@@ -13,6 +13,11 @@ export async function selectThemes(executor: Executor, options: { includeArchive
   return filtered.orderBy(asc(challengeTheme.sortOrder), asc(challengeTheme.code));
 }
 
+/** Every theme, archived ones included, in their order, locked for the rest of the transaction (reordering). */
+export async function lockThemesInOrder(executor: Executor): Promise<ChallengeThemeRow[]> {
+  return executor.select().from(challengeTheme).orderBy(asc(challengeTheme.sortOrder), asc(challengeTheme.code)).for('update');
+}
+
 export async function findTheme(executor: Executor, code: string, options: { forUpdate?: boolean } = {}) {
   const query = executor.select().from(challengeTheme).where(eq(challengeTheme.code, code));
   const [row] = options.forUpdate ? await query.for('update') : await query;

@@ -26,6 +26,7 @@ import {
   type ChallengeThemeRow,
   findTheme,
   insertThemeIfMissing,
+  lockThemesInOrder,
   nextSortOrder,
   selectThemes,
   updateTheme,
@@ -149,4 +150,34 @@ export async function archiveChallengeTheme(actor: Actor, code: string): Promise
 /** Puts an archived theme back in the public list. Idempotent (nothing audited when already active). */
 export async function restoreChallengeTheme(actor: Actor, code: string): Promise<ChallengeTheme> {
   return setArchived(actor, code, false);
+}
+
+/**
+ * Moves the theme one place up or down the list (archived themes keep their places): the orders
+ * are renumbered 0, 1, 2… with the two swapped, under a lock on every theme so two moves at once
+ * cannot give two themes one place. At either end nothing changes. Audited.
+ */
+export async function moveChallengeTheme(actor: Actor, code: string, direction: 'up' | 'down'): Promise<ChallengeTheme[]> {
+  authoriseManage(actor);
+  const parsed = parseInput(themeCodeSchema, code);
+  return getDb().transaction(async (tx) => {
+    const rows = await lockThemesInOrder(tx);
+    const from = rows.findIndex((row) => row.code === parsed);
+    if (from < 0) throw themeNotFound(code);
+    const to = direction === 'up' ? from - 1 : from + 1;
+    if (to < 0 || to >= rows.length) return rows.map(themeOf);
+    const ordered = [...rows];
+    [ordered[from], ordered[to]] = [ordered[to]!, ordered[from]!];
+    const result: ChallengeThemeRow[] = [];
+    for (const [position, row] of ordered.entries()) {
+      result.push(row.sortOrder === position ? row : ((await updateTheme(tx, row.code, { sortOrder: position })) ?? row));
+    }
+    await recordAudit(tx, actor, {
+      action: 'needs.theme.move',
+      subjectType: 'challenge_theme',
+      subjectId: parsed,
+      data: { direction, from, to },
+    });
+    return result.map(themeOf);
+  });
 }

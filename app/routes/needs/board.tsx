@@ -6,9 +6,9 @@
  * named it. Counts of people are the public synthesis's (groups under the minimum hidden), except
  * for national focal points, cluster managers and staff reading their own scope, who see them all.
  */
-import { isRouteErrorResponse } from 'react-router';
+import { isRouteErrorResponse, Link } from 'react-router';
 import { listClusters, listCountries } from '#app/modules/directory/index.ts';
-import { getPriorities, listChallengeThemes } from '#app/modules/needs/index.ts';
+import { canManageChallengeThemes, getPriorities, listChallengeThemes } from '#app/modules/needs/index.ts';
 import { PriorityBarChart } from '#app/modules/needs/synthesis/charts/charts.tsx';
 import { isAppError } from '#app/shared/errors.ts';
 import { requestContext } from '#app/shared/http/request-context.ts';
@@ -40,6 +40,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   const name = (text: Parameters<typeof textIn>[0], source?: string) => textIn(text, locale, source as never);
   return {
     priorities,
+    canManageThemes: canManageChallengeThemes(actor),
     themeNames: Object.fromEntries(themes.map((theme) => [theme.code, name(theme.name)])),
     countries: countries.map((country) => ({ code: country.iso2, name: name(country.name) })),
     clusters: clusters.items.map((cluster) => ({ slug: cluster.slug, name: name(cluster.name, cluster.sourceLocale) })),
@@ -50,7 +51,7 @@ export default function NeedsBoard({ loaderData }: Route.ComponentProps) {
   const t = useT();
   const locale = useLocale();
   const format = useFormatCount();
-  const { priorities, themeNames, countries, clusters } = loaderData;
+  const { priorities, themeNames, countries, clusters, canManageThemes } = loaderData;
   const countryName = new Map(countries.map((c) => [c.code, c.name]));
   const clusterName = new Map(clusters.map((c) => [c.slug, c.name]));
   const scopeName =
@@ -129,7 +130,15 @@ export default function NeedsBoard({ loaderData }: Route.ComponentProps) {
               {priorities.priorities.map((p) => (
                 <tr key={p.theme}>
                   <td>{format(p.rank)}</td>
-                  <th scope="row">{themeNames[p.theme] ?? p.theme}</th>
+                  <th scope="row">
+                    {priorities.audience === 'staff' ? (
+                      <Link to={`/${locale}/needs/evidence?${new URLSearchParams({ scope: priorities.scope, theme: p.theme }).toString()}`}>
+                        {themeNames[p.theme] ?? p.theme}
+                      </Link>
+                    ) : (
+                      (themeNames[p.theme] ?? p.theme)
+                    )}
+                  </th>
                   <td>{p.score.toLocaleString(locale)}</td>
                   <td>{count(p.respondents)}</td>
                   <td>{format(p.diagnosedClusters)}</td>
@@ -151,6 +160,12 @@ export default function NeedsBoard({ loaderData }: Route.ComponentProps) {
           : t('needs.board.note', { min: priorities.minGroupSize, time: new Date(priorities.computedAt).toLocaleString(locale) })}
       </p>
       <BoardDownloads scope={priorities.scope} />
+      {priorities.audience === 'staff' && priorities.priorities.length > 0 ? <p>{t('needs.evidence.boardHint')}</p> : null}
+      {canManageThemes ? (
+        <p>
+          <Link to={`/${locale}/needs/themes`}>{t('needs.themes.manageLink')}</Link>
+        </p>
+      ) : null}
     </article>
   );
 }
