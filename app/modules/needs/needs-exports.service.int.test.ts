@@ -201,6 +201,22 @@ describe('needs synthesis exports', () => {
     expect(lines).toContain('about,,licence,CC-BY-4.0,false');
   });
 
+  it('counts a training need answered through an invitation for the invited organisation’s country', async () => {
+    const [response] = await queryRows<{ id: string; form_id: string }>(
+      db(),
+      sql`SELECT r.id, r.form_id FROM form_response r JOIN form f ON f.id = r.form_id
+          WHERE f.code = 'needs-sfax' AND r.answers->'training-needs'->>'export' = 'online' ORDER BY r.id LIMIT 1`,
+    );
+    await db().execute(
+      sql`INSERT INTO survey_invitation (form_id, email, locale, country_iso2, response_id, expires_at)
+          VALUES (${response!.form_id}, 'invited@example.org', 'fr', 'MA', ${response!.id}, now() + interval '30 days')`,
+    );
+    const training = async (scope: string) =>
+      rowsOf((await workbookOf((await exportSynthesisWorkbook(staff, { scope, locale: 'en' })).body)).worksheets[5]!).slice(1);
+    expect((await training('country:MA')).map((row) => [row[2], row[3]])).toEqual([['export/online', 1]]);
+    expect((await training('country:TN')).find((row) => row[2] === 'export/online')?.[3]).toBe(4);
+  });
+
   it('refuses a scope it cannot read', async () => {
     const error = await exportSynthesisWorkbook(anonymous, { scope: 'country:tunisia', locale: 'en' }).catch((e: unknown) => e);
     expect(isAppError(error) && error.code).toBe('NEEDS_SCOPE_INVALID');
