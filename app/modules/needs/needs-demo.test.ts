@@ -23,16 +23,16 @@ const cluster = (slug: string): DemoSurveyCluster => ({
 describe('demoSurveyAnswers', () => {
   const answers = demoSurveyAnswers(cluster('el-jem-mosaic'), themes);
 
-  it('gives every organisation most of the time one to three answers the form engine accepts, after the diagnostic', () => {
+  it('gives most organisations one to four answers the form engine accepts, after the diagnostic', () => {
     expect(answers.length).toBeGreaterThan(25);
-    expect(answers.length).toBeLessThan(90);
+    expect(answers.length).toBeLessThan(120);
     for (const answer of answers) {
       const validation = validateAnswers(definition, answer.answers);
       expect(validation.errors).toEqual([]);
       expect(answer.submittedAt.getTime()).toBeGreaterThan(Date.parse('2026-03-12'));
     }
     const perOrganisation = Map.groupBy(answers, (a) => a.organisationId);
-    expect(Math.max(...[...perOrganisation.values()].map((list) => list.length))).toBeLessThanOrEqual(3);
+    expect(Math.max(...[...perOrganisation.values()].map((list) => list.length))).toBeLessThanOrEqual(4);
   });
 
   it('is the same on every run, and differs between clusters', () => {

@@ -1,6 +1,6 @@
 /**
  * Demo answers to the needs survey (issue 4, item 8): for each demo-diagnosed cluster, the answers
- * of its demo member organisations (one to three respondents each, most organisations answering),
+ * of its demo member organisations (one to four respondents each, nine in ten organisations answering),
  * so the priority synthesis has survey evidence across clusters and countries. Invented, marked
  * demo wherever shown. Realistic mix: mostly micro and small firms (the organisation's own size
  * class when it has one), women and men in similar numbers with a few "another identity" and
@@ -67,9 +67,15 @@ const SIZE_WEIGHTS: readonly (readonly [SizeClass | null, number])[] = [
 const isSize = (value: string | null): value is SizeClass => (SIZE_CLASSES as readonly string[]).includes(value ?? '');
 
 function respondentsOf(random: Random, size: SizeClass | null): number {
-  if (!random.chance(0.85)) return 0;
-  if (size === 'micro' || size === null) return random.chance(0.2) ? 2 : 1;
-  return random.int(1, 3);
+  if (!random.chance(0.9)) return 0;
+  if (size === 'micro' || size === null) {
+    return random.weighted([
+      [1, 4],
+      [2, 4],
+      [3, 2],
+    ] as const);
+  }
+  return random.int(1, 4);
 }
 
 function answersOf(
