@@ -8,18 +8,11 @@
  * change nothing: the page comes back with what was typed, each message beside its field and a
  * summary at the top.
  */
-import { data, Form, redirect, useNavigation } from 'react-router';
-import { type FieldProblem, postedValues } from '#app/modules/forms/components/answer-fields.ts';
-import { ErrorSummary, FormPageFields } from '#app/modules/forms/components/form-page-fields.tsx';
+import { data, redirect } from 'react-router';
 import {
-  type FileAnswer,
   type FormDefinition,
-  type FormQuestion,
-  formFieldsFromAnswers,
   getFormVersion,
   getResponse,
-  pageContent,
-  pageProgress,
   previousPage,
   type RawAnswers,
   saveResponsePage,
@@ -31,12 +24,11 @@ import { isAppError } from '#app/shared/errors.ts';
 import { redirectWithFlash } from '#app/shared/http/flash.server.ts';
 import { requestContext } from '#app/shared/http/request-context.ts';
 import { isLocale, type Locale } from '#app/shared/i18n/locales.ts';
-import { useLocale, useT } from '#app/shared/i18n/react.tsx';
-import { TranslatedText } from '#app/shared/ui/translated-text.tsx';
 import type { Route } from './+types/page';
 import { asErrorResponse, assistedRespondent, forUserOf } from './answer.server.ts';
-import { AnswerErrorBoundary, AssistedNotice, answerPageMeta } from './answer-ui.tsx';
-import { fieldsKeepingFiles, introPath, NEW_RESPONSE, pagePath, reviewPath, thanksPath } from './answering.ts';
+import { answerPageView, postedPage, refusedPage } from './answer-pages.server.ts';
+import { AnswerErrorBoundary, AnswerPageForm, AssistedNotice, answerPageMeta } from './answer-ui.tsx';
+import { introPath, NEW_RESPONSE, pagePath, reviewPath, thanksPath } from './answering.ts';
 import '#app/styles/forms-answer.css';
 
 function localeOf(params: { lang?: string }): Locale {
@@ -84,20 +76,6 @@ async function situationOf(actor: UserActor, locale: Locale, params: Route.Loade
   };
 }
 
-function questionsOn(definition: FormDefinition, answers: RawAnswers, page: string): FormQuestion[] {
-  return pageContent(definition, answers, page).sections.flatMap((entry) => entry.questions);
-}
-
-function storedFiles(questions: readonly FormQuestion[], answers: RawAnswers): Record<string, FileAnswer> {
-  const files: Record<string, FileAnswer> = {};
-  for (const question of questions) {
-    const value = answers[question.code];
-    if (question.type === 'file' && typeof value === 'object' && value !== null && 'name' in value)
-      files[question.code] = value as FileAnswer;
-  }
-  return files;
-}
-
 export async function loader({ params, request, context }: Route.LoaderArgs) {
   const locale = localeOf(params);
   const actor = requireAccountPage(context.get(requestContext).actor, locale, request);
@@ -111,18 +89,9 @@ export async function loader({ params, request, context }: Route.LoaderArgs) {
     if (target) throw redirect(pagePath(locale, params.code, NEW_RESPONSE, target, forUser));
     throw redirect(responseId ? reviewPath(locale, params.code, responseId) : introPath(locale, params.code, forUser));
   }
-  const content = pageContent(definition, answers, params.page);
-  const questions = content.sections.flatMap((entry) => entry.questions);
   const respondent = await assistedRespondent(actor, params.code, respondentUserId);
   return {
-    formTitle: definition.title,
-    pageTitle: content.page.title ?? null,
-    sections: content.sections,
-    values: formFieldsFromAnswers(definition, params.page, answers),
-    files: storedFiles(questions, answers),
-    progress: pageProgress(definition, answers, params.page),
-    hasPrevious: previousPage(definition, answers, params.page) !== null,
-    multipart: questions.some((question) => question.type === 'file'),
+    ...answerPageView(definition, answers, params.page),
     respondent: respondent ? { name: respondent.name } : null,
     postTo: pagePath(locale, params.code, responseId ?? NEW_RESPONSE, params.page, forUser),
   };
@@ -132,15 +101,7 @@ export async function action({ params, request, context }: Route.ActionArgs) {
   const locale = localeOf(params);
   const actor = requireAccountPage(context.get(requestContext).actor, locale, request);
   const { definition, answers, responseId, respondentUserId } = await situationOf(actor, locale, params, request);
-  const form = await request.formData();
-  const sent = form.get('intent');
-  const intent = sent === 'previous' || sent === 'save' ? sent : 'next';
-  const entries = [...form.entries()] as [string, string | File][];
-  const fields = fieldsKeepingFiles(
-    entries,
-    questionsOn(definition, answers, params.page),
-    storedFiles(questionsOn(definition, answers, params.page), answers),
-  );
+  const { intent, entries, fields } = await postedPage(request, definition, answers, params.page);
   const forUser = responseId === undefined ? respondentUserId : undefined;
 
   let saved: Awaited<ReturnType<typeof saveResponsePage>>;
@@ -160,13 +121,7 @@ export async function action({ params, request, context }: Route.ActionArgs) {
       const to = back && responseId ? pagePath(locale, params.code, responseId, back) : introPath(locale, params.code, forUser);
       return redirectWithFlash(to, { key: 'forms.answer.flash.notSaved', kind: 'info' });
     }
-    const problems = ((error.details?.answerErrors ?? []) as FieldProblem[]).map(({ field, code, values, message }) => ({
-      field,
-      code,
-      ...(values ? { values } : {}),
-      ...(message ? { message } : {}),
-    }));
-    return data({ problems, values: postedValues(entries) }, { status: 400 });
+    return data(refusedPage(error, entries), { status: 400 });
   }
 
   const id = saved.response.id;
@@ -181,54 +136,8 @@ export async function action({ params, request, context }: Route.ActionArgs) {
 }
 
 export default function FormAnswerPage({ loaderData, actionData }: Route.ComponentProps) {
-  const t = useT();
-  const locale = useLocale();
-  const navigation = useNavigation();
-  const { formTitle, pageTitle, sections, values, files, progress, hasPrevious, multipart, respondent, postTo } = loaderData;
-  const problems = actionData?.problems ?? [];
-  const number = new Intl.NumberFormat(locale);
-  return (
-    <div className="answer-page">
-      <p className="answer-form-title">
-        <TranslatedText value={formTitle} />
-      </p>
-      <AssistedNotice respondent={respondent} />
-      <p className="answer-progress">
-        {t('forms.answer.page.progress', { current: number.format(progress.current), total: number.format(progress.total) })}
-      </p>
-      <progress className="answer-progress__bar" max={progress.total} value={progress.current} aria-hidden="true" />
-      {pageTitle ? (
-        <TranslatedText as="h1" value={pageTitle} />
-      ) : (
-        <h1>{t('forms.answer.page.untitled', { current: number.format(progress.current) })}</h1>
-      )}
-      <ErrorSummary sections={sections} problems={problems} />
-      <p className="field__hint">{t('forms.answer.page.requiredNote')}</p>
-      <Form
-        method="post"
-        action={postTo}
-        encType={multipart ? 'multipart/form-data' : undefined}
-        noValidate
-        className="form answer-form"
-        key={actionData ? 'refused' : 'fresh'}
-      >
-        <FormPageFields sections={sections} values={actionData?.values ?? values} problems={problems} files={files} />
-        <div className="answer-actions">
-          <button type="submit" name="intent" value="next" className="button button--primary" disabled={navigation.state === 'submitting'}>
-            {progress.current === progress.total ? t('forms.answer.page.toReview') : t('forms.answer.page.next')}
-          </button>
-          {hasPrevious && (
-            <button type="submit" name="intent" value="previous" className="button" disabled={navigation.state === 'submitting'}>
-              {t('forms.answer.page.previous')}
-            </button>
-          )}
-          <button type="submit" name="intent" value="save" className="button" disabled={navigation.state === 'submitting'}>
-            {t('forms.answer.page.saveForLater')}
-          </button>
-        </div>
-      </Form>
-    </div>
-  );
+  const { respondent, postTo, ...view } = loaderData;
+  return <AnswerPageForm view={view} postTo={postTo} refused={actionData} notice={<AssistedNotice respondent={respondent} />} />;
 }
 
 export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {

@@ -5,30 +5,16 @@
  * last page), "Previous" goes back, "Save for later" keeps the answers for the link's next visit;
  * refused answers come back beside their fields and nothing is stored.
  */
-import { data, Form, redirect, useNavigation } from 'react-router';
-import { type FieldProblem, postedValues } from '#app/modules/forms/components/answer-fields.ts';
-import { ErrorSummary, FormPageFields } from '#app/modules/forms/components/form-page-fields.tsx';
-import {
-  type FileAnswer,
-  type FormDefinition,
-  type FormQuestion,
-  formFieldsFromAnswers,
-  pageContent,
-  pageProgress,
-  previousPage,
-  type RawAnswers,
-  shownPages,
-} from '#app/modules/forms/index.ts';
+import { data, redirect } from 'react-router';
+import { type FormDefinition, previousPage, type RawAnswers, shownPages } from '#app/modules/forms/index.ts';
 import { openSurveyInvitation, saveSurveyInvitationPage } from '#app/modules/needs/index.ts';
 import type { Actor } from '#app/shared/auth/actor.ts';
 import { isAppError } from '#app/shared/errors.ts';
 import { redirectWithFlash } from '#app/shared/http/flash.server.ts';
 import { requestContext } from '#app/shared/http/request-context.ts';
 import type { Locale } from '#app/shared/i18n/locales.ts';
-import { useLocale, useT } from '#app/shared/i18n/react.tsx';
-import { TranslatedText } from '#app/shared/ui/translated-text.tsx';
-import { answerPageMeta } from '../forms/answer-ui.tsx';
-import { fieldsKeepingFiles } from '../forms/answering.ts';
+import { answerPageView, postedPage, refusedPage } from '../forms/answer-pages.server.ts';
+import { AnswerPageForm, answerPageMeta } from '../forms/answer-ui.tsx';
 import type { Route } from './+types/surveys-page';
 import { surveyIntroPath, surveyPagePath, surveyReviewPath } from './surveys-answering.ts';
 import { asErrorResponse, localeOf, SurveyLinkErrorBoundary } from './surveys-ui.tsx';
@@ -53,36 +39,13 @@ async function situationOf(actor: Actor, locale: Locale, key: string): Promise<{
   return { definition: opened.definition, answers: opened.response?.answers ?? {} };
 }
 
-function questionsOn(definition: FormDefinition, answers: RawAnswers, page: string): FormQuestion[] {
-  return pageContent(definition, answers, page).sections.flatMap((entry) => entry.questions);
-}
-
-function storedFiles(questions: readonly FormQuestion[], answers: RawAnswers): Record<string, FileAnswer> {
-  const files: Record<string, FileAnswer> = {};
-  for (const question of questions) {
-    const value = answers[question.code];
-    if (question.type === 'file' && typeof value === 'object' && value !== null && 'name' in value)
-      files[question.code] = value as FileAnswer;
-  }
-  return files;
-}
-
 export async function loader({ params, context }: Route.LoaderArgs) {
   const locale = localeOf(params);
   const { definition, answers } = await situationOf(context.get(requestContext).actor, locale, params.key);
   const shown = shownPages(definition, answers).map((page) => page.code);
   if (!shown.includes(params.page)) throw redirect(surveyIntroPath(locale, params.key));
-  const content = pageContent(definition, answers, params.page);
-  const questions = content.sections.flatMap((entry) => entry.questions);
   return {
-    formTitle: definition.title,
-    pageTitle: content.page.title ?? null,
-    sections: content.sections,
-    values: formFieldsFromAnswers(definition, params.page, answers),
-    files: storedFiles(questions, answers),
-    progress: pageProgress(definition, answers, params.page),
-    hasPrevious: previousPage(definition, answers, params.page) !== null,
-    multipart: questions.some((question) => question.type === 'file'),
+    ...answerPageView(definition, answers, params.page),
     postTo: surveyPagePath(locale, params.key, params.page),
   };
 }
@@ -91,12 +54,7 @@ export async function action({ params, request, context }: Route.ActionArgs) {
   const locale = localeOf(params);
   const actor = context.get(requestContext).actor;
   const { definition, answers } = await situationOf(actor, locale, params.key);
-  const form = await request.formData();
-  const sent = form.get('intent');
-  const intent = sent === 'previous' || sent === 'save' ? sent : 'next';
-  const entries = [...form.entries()] as [string, string | File][];
-  const questions = questionsOn(definition, answers, params.page);
-  const fields = fieldsKeepingFiles(entries, questions, storedFiles(questions, answers));
+  const { intent, entries, fields } = await postedPage(request, definition, answers, params.page);
   let saved: Awaited<ReturnType<typeof saveSurveyInvitationPage>>;
   try {
     saved = await saveSurveyInvitationPage(actor, params.key, { page: params.page, fields, locale });
@@ -107,13 +65,7 @@ export async function action({ params, request, context }: Route.ActionArgs) {
       const to = back ? surveyPagePath(locale, params.key, back) : surveyIntroPath(locale, params.key);
       return redirectWithFlash(to, { key: 'forms.answer.flash.notSaved', kind: 'info' });
     }
-    const problems = ((error.details?.answerErrors ?? []) as FieldProblem[]).map(({ field, code, values, message }) => ({
-      field,
-      code,
-      ...(values ? { values } : {}),
-      ...(message ? { message } : {}),
-    }));
-    return data({ problems, values: postedValues(entries) }, { status: 400 });
+    return data(refusedPage(error, entries), { status: 400 });
   }
   if (intent === 'save')
     return redirectWithFlash(surveyIntroPath(locale, params.key), { key: 'forms.answer.flash.saved', kind: 'success' });
@@ -125,54 +77,8 @@ export async function action({ params, request, context }: Route.ActionArgs) {
 }
 
 export default function SurveyAnswerPage({ loaderData, actionData }: Route.ComponentProps) {
-  const t = useT();
-  const locale = useLocale();
-  const navigation = useNavigation();
-  const { formTitle, pageTitle, sections, values, files, progress, hasPrevious, multipart, postTo } = loaderData;
-  const problems = actionData?.problems ?? [];
-  const number = new Intl.NumberFormat(locale);
-  const busy = navigation.state === 'submitting';
-  return (
-    <div className="answer-page">
-      <p className="answer-form-title">
-        <TranslatedText value={formTitle} />
-      </p>
-      <p className="answer-progress">
-        {t('forms.answer.page.progress', { current: number.format(progress.current), total: number.format(progress.total) })}
-      </p>
-      <progress className="answer-progress__bar" max={progress.total} value={progress.current} aria-hidden="true" />
-      {pageTitle ? (
-        <TranslatedText as="h1" value={pageTitle} />
-      ) : (
-        <h1>{t('forms.answer.page.untitled', { current: number.format(progress.current) })}</h1>
-      )}
-      <ErrorSummary sections={sections} problems={problems} />
-      <p className="field__hint">{t('forms.answer.page.requiredNote')}</p>
-      <Form
-        method="post"
-        action={postTo}
-        encType={multipart ? 'multipart/form-data' : undefined}
-        noValidate
-        className="form answer-form"
-        key={actionData ? 'refused' : 'fresh'}
-      >
-        <FormPageFields sections={sections} values={actionData?.values ?? values} problems={problems} files={files} />
-        <div className="answer-actions">
-          <button type="submit" name="intent" value="next" className="button button--primary" disabled={busy}>
-            {progress.current === progress.total ? t('forms.answer.page.toReview') : t('forms.answer.page.next')}
-          </button>
-          {hasPrevious && (
-            <button type="submit" name="intent" value="previous" className="button" disabled={busy}>
-              {t('forms.answer.page.previous')}
-            </button>
-          )}
-          <button type="submit" name="intent" value="save" className="button" disabled={busy}>
-            {t('forms.answer.page.saveForLater')}
-          </button>
-        </div>
-      </Form>
-    </div>
-  );
+  const { postTo, ...view } = loaderData;
+  return <AnswerPageForm view={view} postTo={postTo} refused={actionData} />;
 }
 
 export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {

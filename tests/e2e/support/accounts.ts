@@ -27,6 +27,16 @@ export function importStaffAccount(): E2eAccount {
   return { email: 'import-staff@e2e.mosaic.localhost', name: 'Karim Haddad', password: 'e2e-import-Password-2026', locale: 'en' };
 }
 
+/** The platform admin of the survey-sending journey, who reads the invitation in the outbox (its own account: it sets up its own two-factor). */
+export function surveysStaffAccount(): E2eAccount {
+  return { email: 'surveys-staff@e2e.mosaic.localhost', name: 'Nadia Cherif', password: 'e2e-surveys-Password-2026', locale: 'en' };
+}
+
+/** The platform admin of the challenge themes journey (its own account: it sets up its own two-factor). */
+export function themesStaffAccount(): E2eAccount {
+  return { email: 'themes-staff@e2e.mosaic.localhost', name: 'Leïla Mansour', password: 'e2e-themes-Password-2026', locale: 'fr' };
+}
+
 /** A new member for one journey (unique, so a repeated run against the same server still signs up). */
 export function newMemberAccount(locale: Locale): E2eAccount {
   const suffix = randomBytes(4).toString('hex');

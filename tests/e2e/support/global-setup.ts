@@ -11,7 +11,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { LOCALES } from '#app/shared/i18n/locales.ts';
-import { directoryStaffAccount, importStaffAccount, staffAccount } from './accounts.ts';
+import { directoryStaffAccount, importStaffAccount, staffAccount, surveysStaffAccount, themesStaffAccount } from './accounts.ts';
 
 const root = path.resolve(import.meta.dirname, '../../..');
 const serverLog = path.join(root, 'tests', 'artifacts', 'e2e-server.log');
@@ -83,7 +83,13 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   // The demo directory (the 14 real clusters and their demo organisations) and the demo accounts
   // (a member, the demo organisation's admin...) for the directory journeys.
   runCli(['seed', '--demo'], env);
-  for (const admin of [...LOCALES.map(staffAccount), directoryStaffAccount(), importStaffAccount()]) {
+  for (const admin of [
+    ...LOCALES.map(staffAccount),
+    directoryStaffAccount(),
+    importStaffAccount(),
+    surveysStaffAccount(),
+    themesStaffAccount(),
+  ]) {
     runCli(['create-admin', '--email', admin.email, '--name', admin.name, '--password', admin.password, '--locale', admin.locale], env);
   }
 
