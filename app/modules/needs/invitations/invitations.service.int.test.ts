@@ -23,6 +23,7 @@ import { NEEDS_SURVEY_QUESTIONS as Q } from '../needs-survey.ts';
 import { getPriorities } from '../priorities.service.server.ts';
 import {
   getSurveyInvitationStatus,
+  listMySurveyInvitations,
   openSurveyInvitation,
   remindSurveyInvitations,
   saveSurveyInvitationPage,
@@ -263,6 +264,24 @@ describe('sending needs surveys', () => {
     // A response deleted leaves the tally equal to the recount.
     await db().execute(sql`DELETE FROM form_response WHERE id = ${response.id}`);
     expect(await queryRows(db(), STORED_TALLY)).toEqual(await queryRows(db(), RECOUNTED_TALLY));
+  });
+
+  it("shows the invitation in the invited person's account, in their own language, to them only", async () => {
+    const sousse = await insertCluster(db(), { slug: 'sousse-potters', countryIso2: 'TN' });
+    const pottery = await insertOrganisation(db(), { slug: 'sousse-pottery', countryIso2: 'TN' });
+    await addMember(db(), sousse, pottery);
+    await insertPerson(db(), { organisationId: pottery.id, fullName: 'Member', userId: member.userId, email: 'member@sousse-pottery.tn' });
+    await createNeedsSurvey(staff, { code: 'needs-sousse', scope: { type: 'cluster', id: 'sousse-potters' } });
+    const sent = await sendSurveyInvitations(staff, { form: 'needs-sousse', audience: 'cluster', locale: 'ar' });
+    // The account's language (English here) wins over the sender's choice.
+    expect(sent.recipients).toMatchObject([{ email: 'member@sousse-pottery.tn', locale: 'en' }]);
+    expect((await deliver()).get('member@sousse-pottery.tn')).toContain('https://mosaic.example.org/en/surveys/');
+    const [mine] = await listMySurveyInvitations(member);
+    expect(mine).toMatchObject({ state: 'sent' });
+    expect(await openSurveyInvitation(member, mine!.id)).toMatchObject({ formCode: 'needs-sousse', state: 'opened' });
+    expect(await outcomeCode(openSurveyInvitation(anonymous, mine!.id))).toBe('NEEDS_INVITATION_NOT_FOUND');
+    expect(await outcomeCode(openSurveyInvitation(manager, mine!.id))).toBe('NEEDS_INVITATION_NOT_FOUND');
+    expect(await listMySurveyInvitations(manager)).toEqual([]);
   });
 
   it('schedules a reminder through the job queue, and refuses an expired link with 410', async () => {
