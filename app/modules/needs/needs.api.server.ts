@@ -8,6 +8,7 @@ import { createApiRouter, currentUser, jsonContent, problemContent, protectedRou
 import { anonymous } from '#app/shared/auth/actor.ts';
 import { createDiagnosticsApi } from './diagnostics/diagnostics.api.server.ts';
 import { createEvidenceApi } from './evidence.api.server.ts';
+import { createSurveyInvitationsApi } from './invitations/invitations.api.server.ts';
 import {
   challengeThemeListSchema,
   challengeThemeSchema,
@@ -22,7 +23,6 @@ import {
   restoreChallengeTheme,
   updateChallengeTheme,
 } from './needs.service.server.ts';
-import { createSurveyInvitationsApi } from './invitations/invitations.api.server.ts';
 import { createNeedsExportsApi } from './needs-exports.api.server.ts';
 import { createNeedsSurveyApi } from './needs-survey.api.server.ts';
 import { createPrioritiesApi } from './priorities.api.server.ts';
