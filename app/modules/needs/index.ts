@@ -43,6 +43,7 @@ export {
   type OpenedInvitation,
   openSurveyInvitation,
   remindSurveyInvitations,
+  revokeSurveyInvitation,
   SURVEY_REMIND_JOB,
   saveSurveyInvitationPage,
   sendSurveyInvitations,

@@ -11,6 +11,7 @@ import { requireAccountPage } from '#app/modules/identity/index.ts';
 import {
   getSurveyInvitationStatus,
   remindSurveyInvitations,
+  revokeSurveyInvitation,
   type SendInvitationsResult,
   sendSurveyInvitations,
 } from '#app/modules/needs/index.ts';
@@ -97,6 +98,10 @@ export async function action({ params, request, context }: Route.ActionArgs) {
     if (intent === 'send') {
       await sendSurveyInvitations(actor, sendInput(params.code, choiceOf(form, locale), false));
       return redirectWithFlash(back, { key: 'needs.invitations.flash.sent', kind: 'success' });
+    }
+    if (intent === 'revoke') {
+      await revokeSurveyInvitation(actor, { form: params.code, invitation: String(form.get('invitation') ?? '') });
+      return redirectWithFlash(back, { key: 'needs.invitations.flash.revoked', kind: 'success' });
     }
     if (intent === 'schedule') {
       await remindSurveyInvitations(actor, { form: params.code, afterDays: String(form.get('afterDays') ?? '') });
@@ -275,6 +280,7 @@ export default function SurveyInvitationsPage({ loaderData, actionData }: Route.
                 <th scope="col">{t('needs.invitations.counts.opened')}</th>
                 <th scope="col">{t('needs.invitations.counts.answered')}</th>
                 <th scope="col">{t('needs.invitations.column.reminders')}</th>
+                <th scope="col">{t('needs.invitations.column.actions')}</th>
               </tr>
             </thead>
             <tbody>
@@ -286,6 +292,17 @@ export default function SurveyInvitationsPage({ loaderData, actionData }: Route.
                   <td>{invitation.openedAt ? dateTime.format(new Date(invitation.openedAt)) : ''}</td>
                   <td>{invitation.answeredAt ? dateTime.format(new Date(invitation.answeredAt)) : ''}</td>
                   <td>{format(invitation.reminders)}</td>
+                  <td>
+                    {['sent', 'opened', 'started'].includes(invitation.state) && (
+                      <Form method="post">
+                        <input type="hidden" name="invitation" value={invitation.id} />
+                        <button type="submit" name="intent" value="revoke" className="button" disabled={busy}>
+                          {t('needs.invitations.revoke')}
+                          <span className="visually-hidden"> {invitation.email}</span>
+                        </button>
+                      </Form>
+                    )}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -255,3 +255,20 @@ export async function selectInvitationsOfUser(
     .limit(50);
   return rows.map(({ invitation, formCode, title }) => ({ ...invitation, formCode, title }));
 }
+
+/** Withdraws an invitation of the survey not answered yet: its links stop working (410). False when there is none to withdraw. */
+export async function revokeInvitation(executor: Executor, formId: string, id: string, at: Date): Promise<boolean> {
+  const rows = await executor
+    .update(surveyInvitation)
+    .set({ revokedAt: at })
+    .where(
+      and(
+        eq(surveyInvitation.id, id),
+        eq(surveyInvitation.formId, formId),
+        isNull(surveyInvitation.answeredAt),
+        isNull(surveyInvitation.revokedAt),
+      ),
+    )
+    .returning({ id: surveyInvitation.id });
+  return rows.length > 0;
+}

@@ -26,6 +26,7 @@ import {
   listMySurveyInvitations,
   openSurveyInvitation,
   remindSurveyInvitations,
+  revokeSurveyInvitation,
   saveSurveyInvitationPage,
   sendSurveyInvitations,
   submitSurveyInvitation,
@@ -282,6 +283,14 @@ describe('sending needs surveys', () => {
     expect(await outcomeCode(openSurveyInvitation(anonymous, mine!.id))).toBe('NEEDS_INVITATION_NOT_FOUND');
     expect(await outcomeCode(openSurveyInvitation(manager, mine!.id))).toBe('NEEDS_INVITATION_NOT_FOUND');
     expect(await listMySurveyInvitations(manager)).toEqual([]);
+    // Withdrawn by a manager of the survey (not by the person): its links answer 410, and it is no longer listed.
+    expect(await outcomeCode(revokeSurveyInvitation(member, { form: 'needs-sousse', invitation: mine!.id }))).toBe('COMMON_FORBIDDEN');
+    await revokeSurveyInvitation(staff, { form: 'needs-sousse', invitation: mine!.id });
+    expect(await outcomeCode(openSurveyInvitation(member, mine!.id))).toBe('NEEDS_INVITATION_GONE');
+    expect(await listMySurveyInvitations(member)).toEqual([]);
+    expect(await outcomeCode(revokeSurveyInvitation(staff, { form: 'needs-sousse', invitation: mine!.id }))).toBe(
+      'NEEDS_INVITATION_NOT_FOUND',
+    );
   });
 
   it('schedules a reminder through the job queue, and refuses an expired link with 410', async () => {

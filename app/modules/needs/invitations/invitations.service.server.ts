@@ -13,6 +13,7 @@ import {
   type FormDefinition,
   type FormResponseView,
   type FormText,
+  formCodeSchema,
   type GrantedRespondent,
   getGrantedResponse,
   type SaveResponsePageInput,
@@ -56,6 +57,7 @@ import {
   markInvitationOpened,
   markInvitationsReminded,
   recordSurveyRespondent,
+  revokeInvitation,
   type SurveyFormRow,
   selectCandidates,
   selectClusterMemberIds,
@@ -289,6 +291,21 @@ registerJobHandler(SURVEY_REMIND_JOB, async (payload) => {
     await remindPending(tx, system, survey);
   });
 });
+
+/** Withdraws one invitation not answered yet (its links then answer 410); audited. */
+export async function revokeSurveyInvitation(actor: Actor, input: { form: string; invitation: string }): Promise<void> {
+  const form = parseInput(formCodeSchema, input.form);
+  await getDb().transaction(async (tx) => {
+    const survey = await managedSurvey(tx, actor, form);
+    if (!(await revokeInvitation(tx, survey.formId, input.invitation, new Date()))) throw new AppError('NEEDS_INVITATION_NOT_FOUND', 404);
+    await recordAudit(tx, actor, {
+      action: 'needs.survey.invitations.revoke',
+      subjectType: 'survey_invitation',
+      subjectId: input.invitation,
+      data: { form: survey.code },
+    });
+  });
+}
 
 function iso(value: Date | null): string | null {
   return value ? value.toISOString() : null;
