@@ -11,7 +11,6 @@
  */
 import { sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '#app/shared/db/client.server.ts';
-import { NO_CHALLENGE, NEEDS_SURVEY_QUESTIONS as Q } from './needs-survey.ts';
 
 export async function registerNeedsSurvey(executor: Executor, formCode: string): Promise<void> {
   await executor.execute(sql`INSERT INTO needs_survey (form_id) SELECT id FROM form WHERE code = ${formCode} ON CONFLICT DO NOTHING`);
