@@ -8,7 +8,6 @@ import type { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
 import ExcelJS from 'exceljs';
 import { AppError } from '#app/shared/errors.ts';
-import { CsvGiveUp, CsvRecordReader } from './csv-records.ts';
 import type { ImportFormat } from './import.vocabulary.ts';
 
 export interface TableSource {
@@ -73,44 +72,12 @@ function unreadable(cause: unknown): AppError {
 
 async function* csvRows(source: TableSource): AsyncGenerator<TableRow> {
   const delimiter = detectDelimiter((await readFirstLine(await source.open())).replace(/^\uFEFF/, ''));
-  // The fast reader first; where it gives up, csv-parse reads the file again from the start and
-  // the records already read are skipped (csv-records.ts).
-  const reader = new CsvRecordReader(delimiter);
-  let read = 0;
-  try {
-    const decoder = new TextDecoder('utf-8');
-    let started = false;
-    for await (const chunk of await source.open()) {
-      let text = typeof chunk === 'string' ? chunk : decoder.decode(chunk as Buffer, { stream: true });
-      if (!started && text !== '') {
-        started = true;
-        if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-      }
-      for (const record of reader.push(text, false)) {
-        read++;
-        yield { number: record.line, cells: record.cells };
-      }
-    }
-    for (const record of reader.push(decoder.decode(), true)) {
-      read++;
-      yield { number: record.line, cells: record.cells };
-    }
-    return;
-  } catch (error) {
-    if (!(error instanceof CsvGiveUp)) throw unreadable(error);
-  }
-  yield* csvParseRows(source, delimiter, read);
-}
-
-/** The rows as csv-parse reads them, after the first `skip`. */
-async function* csvParseRows(source: TableSource, delimiter: string, skip: number): AsyncGenerator<TableRow> {
   const parser = (await source.open()).pipe(
     parse({ bom: true, delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, info: true }),
   );
-  let seen = 0;
   try {
     for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
-      if (++seen > skip) yield { number: info.lines, cells: record };
+      yield { number: info.lines, cells: record };
     }
   } catch (error) {
     throw unreadable(error);

@@ -43,24 +43,6 @@ describe('reading CSV', () => {
     ]);
   });
 
-  it('reads on with csv-parse, without repeating a row, where the fast reader gives up', async () => {
-    const { rows } = await rowsOf(csv('a,b\n1,2\n"x"y,3\n4,5\r6,7'));
-    expect(rows).toEqual([
-      { number: 2, cells: ['1', '2'] },
-      { number: 3, cells: ['"x"y', '3'] },
-      // csv-parse's own reading of a stray carriage return.
-      { number: 5, cells: ['4', '5\r6', '7'] },
-    ]);
-  });
-
-  it('refuses a file whose quote never closes as unreadable', async () => {
-    const table = await openTable(csv('a,b\n1,2\n"open,3\n'));
-    const read = async () => {
-      for await (const _row of table.rows);
-    };
-    await expect(read()).rejects.toMatchObject({ code: 'DIRECTORY_IMPORT_FILE_UNREADABLE' });
-  });
-
   it('refuses a file with no header as empty', async () => {
     await expect(openTable(csv('\n\n'))).rejects.toMatchObject({ code: 'DIRECTORY_IMPORT_FILE_EMPTY' });
   });
