@@ -42,7 +42,7 @@ async function financeRespondents(manager: Page): Promise<number> {
   await expect(manager.locator('.needs-board__note')).toContainText(fr('needs.board.staffNote', { time: '' }).split(' ')[0]!);
   const row = manager.getByRole('row', { name: /Accès au financement/ });
   if ((await row.count()) === 0) return 0;
-  return Number((await row.locator('td').nth(2).textContent()).replace(/\D/g, ''));
+  return Number(((await row.locator('td').nth(2).textContent()) ?? '').replace(/\D/g, ''));
 }
 
 async function answer(member: Page, code: string, size: 'micro' | 'small'): Promise<void> {
