@@ -17,6 +17,9 @@ export default defineConfig({
         test: {
           ...common,
           name: 'unit',
+          // A guard against hangs, not a speed goal: property tests over thousands of random
+          // inputs take a few seconds on a loaded two-core machine (speed goals live in bench/).
+          testTimeout: 20_000,
           include: ['app/**/*.test.ts', 'server/**/*.test.ts', 'cli/**/*.test.ts', 'tests/unit/**/*.test.ts', 'scripts/**/*.test.ts'],
           exclude: ['**/*.int.test.ts', '**/*.api.test.ts', 'node_modules/**'],
         },
