@@ -79,7 +79,7 @@ export { type DemoSurveyCounts, seedDemoSurveys } from './needs-demo.server.ts';
 export { exportQuerySchema, OPEN_DATA_LICENCE, type OpenData, openDataQuerySchema, openDataSchema } from './needs-exports.contracts.ts';
 export { type ExportedFile, exportSynthesisBrief, exportSynthesisWorkbook, getNeedsOpenData } from './needs-exports.service.server.ts';
 export { type CreateNeedsSurveyInput, createNeedsSurveyInputSchema } from './needs-survey.contracts.ts';
-export { createNeedsSurvey, needsSurveyTemplate, startNeedsSurvey } from './needs-survey.service.server.ts';
+export { createNeedsSurvey, needsSurveysAmong, needsSurveyTemplate, startNeedsSurvey } from './needs-survey.service.server.ts';
 export {
   ANY_FORMAT,
   NEEDS_SURVEY_QUESTIONS,

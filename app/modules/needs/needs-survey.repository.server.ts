@@ -9,11 +9,23 @@
  * invitation (invitations/) count for the invited organisation's country and the cluster chosen
  * for it when sent, so country-wide and regional surveys feed the synthesis too.
  */
-import { sql } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '#app/shared/db/client.server.ts';
+import { form, needsSurvey } from '#app/shared/db/schema.ts';
 
 export async function registerNeedsSurvey(executor: Executor, formCode: string): Promise<void> {
   await executor.execute(sql`INSERT INTO needs_survey (form_id) SELECT id FROM form WHERE code = ${formCode} ON CONFLICT DO NOTHING`);
+}
+
+/** Which of these form codes are needs surveys. */
+export async function selectNeedsSurveyCodes(executor: Executor, codes: readonly string[]): Promise<string[]> {
+  if (codes.length === 0) return [];
+  const rows = await executor
+    .select({ code: form.code })
+    .from(needsSurvey)
+    .innerJoin(form, eq(form.id, needsSurvey.formId))
+    .where(inArray(form.code, [...codes]));
+  return rows.map((row) => row.code);
 }
 
 export interface TallyBaseRow {

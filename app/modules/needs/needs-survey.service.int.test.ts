@@ -1,14 +1,14 @@
 /** Needs surveys created from the template on a real database: who may, what is published, and what answers read. */
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { getFormVersion, saveResponsePage, submitResponse } from '#app/modules/forms/index.ts';
+import { createForm, getFormVersion, saveResponsePage, submitResponse } from '#app/modules/forms/index.ts';
 import { actorForUser, assignRole, seedRoles } from '#app/modules/identity/index.ts';
 import { system, type UserActor } from '#app/shared/auth/actor.ts';
 import { user } from '#app/shared/db/schema.ts';
 import { isAppError } from '#app/shared/errors.ts';
 import { useTestDatabase } from '#tests/support/database.ts';
 import { archiveChallengeTheme, seedChallengeThemes } from './needs.service.server.ts';
-import { createNeedsSurvey } from './needs-survey.service.server.ts';
+import { createNeedsSurvey, needsSurveysAmong } from './needs-survey.service.server.ts';
 import { NEEDS_SURVEY_QUESTIONS as Q, surveyEvidence } from './needs-survey.ts';
 
 describe('needs surveys', () => {
@@ -57,6 +57,12 @@ describe('needs surveys', () => {
     expect(codes).toContain('access-to-finance');
     expect(codes).not.toContain('infrastructure');
     expect(published.form.title).toEqual({ ar: 'استبيان الاحتياجات', fr: 'Questionnaire des besoins', en: 'Needs survey' });
+
+    // The builder's list links needs surveys (and no other form) to their invitations page.
+    await createForm(manager, { code: 'plain-form', title: { en: 'Plain' }, scope: { type: 'cluster', id: 'el-jem-mosaic' } });
+    expect([...(await needsSurveysAmong(manager, ['needs-el-jem-2026', 'plain-form', 'no-such-form']))]).toEqual(['needs-el-jem-2026']);
+    expect((await needsSurveysAmong({ kind: 'anonymous' }, ['needs-el-jem-2026'])).size).toBe(0);
+    expect((await needsSurveysAmong(manager, [])).size).toBe(0);
   });
 
   it("refuses a manager outside the survey's cluster and a member, writing nothing", async () => {

@@ -19,7 +19,7 @@ import { CommonErrors } from '#app/shared/errors.ts';
 import { parseInput } from '#app/shared/validation.ts';
 import { listChallengeThemes } from './needs.service.server.ts';
 import { type CreateNeedsSurveyInput, createNeedsSurveyInputSchema } from './needs-survey.contracts.ts';
-import { registerNeedsSurvey } from './needs-survey.repository.server.ts';
+import { registerNeedsSurvey, selectNeedsSurveyCodes } from './needs-survey.repository.server.ts';
 import { needsSurveyDefinition } from './needs-survey.ts';
 
 const DEFAULT_TITLE = { ar: 'استبيان الاحتياجات', fr: 'Questionnaire des besoins', en: 'Needs survey' };
@@ -51,4 +51,13 @@ export async function startNeedsSurvey(actor: Actor, input: CreateNeedsSurveyInp
 export async function createNeedsSurvey(actor: Actor, input: CreateNeedsSurveyInput): Promise<{ form: StoredForm; version: FormVersion }> {
   const form = await startNeedsSurvey(actor, input);
   return { form, version: await publishDraft(actor, form.code) };
+}
+
+/**
+ * Which of these forms are needs surveys (sent and followed up from the invitations page). Only
+ * says so to a signed-in person: the forms' own services decide who may see the forms.
+ */
+export async function needsSurveysAmong(actor: Actor, formCodes: readonly string[]): Promise<Set<string>> {
+  if (actor.kind === 'anonymous') return new Set();
+  return new Set(await selectNeedsSurveyCodes(getDb(), formCodes));
 }

@@ -15,7 +15,7 @@ import {
   formTextFromFields,
   listForms,
 } from '#app/modules/forms/index.ts';
-import { startNeedsSurvey } from '#app/modules/needs/index.ts';
+import { needsSurveysAmong, startNeedsSurvey } from '#app/modules/needs/index.ts';
 import type { UserActor } from '#app/shared/auth/actor.ts';
 import { redirectWithFlash } from '#app/shared/http/flash.server.ts';
 import { useLocale, useT } from '#app/shared/i18n/react.tsx';
@@ -49,6 +49,10 @@ export async function loader(args: Route.LoaderArgs) {
   const { actor, locale } = requireSignedIn(args);
   const [scopes, forms] = await Promise.all([scopeOptions(actor), listForms(actor).catch(asErrorResponse)]);
   const scopeName = new Map(scopes.map((s) => [s.value, s.name]));
+  const surveys = await needsSurveysAmong(
+    actor,
+    forms.map((f) => f.code),
+  );
   return {
     basePath: `/${locale}/forms/manage`,
     scopes,
@@ -61,6 +65,8 @@ export async function loader(args: Route.LoaderArgs) {
       publishedVersion: f.publishedVersion,
       draftVersion: f.draftVersion,
       responses: f.responses.draft + f.responses.submitted,
+      /** A published needs survey is sent and followed up from its invitations page. */
+      invitationsPath: surveys.has(f.code) && f.publishedVersion !== null ? `/${locale}/needs/surveys/${f.code}/invitations` : null,
     })),
   };
 }
@@ -132,6 +138,11 @@ export default function FormsManagePage({ loaderData, actionData }: Route.Compon
                   {f.draftVersion !== null && <> · {t('forms.builder.list.draft', { version: f.draftVersion })}</>} ·{' '}
                   {t('forms.builder.list.responses', { count: f.responses })}
                 </p>
+                {f.invitationsPath && (
+                  <p>
+                    <Link to={f.invitationsPath}>{t('forms.builder.list.invitations')}</Link>
+                  </p>
+                )}
               </li>
             ))}
           </ul>
