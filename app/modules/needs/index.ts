@@ -76,8 +76,24 @@ export {
 } from './needs.service.server.ts';
 export { type DemoSurveyCounts, seedDemoSurveys } from './needs-demo.server.ts';
 // Exports of the synthesis (issue 4, item 6): XLSX of every table, the PDF brief, open data.
-export { exportQuerySchema, OPEN_DATA_LICENCE, type OpenData, openDataQuerySchema, openDataSchema } from './needs-exports.contracts.ts';
-export { type ExportedFile, exportSynthesisBrief, exportSynthesisWorkbook, getNeedsOpenData } from './needs-exports.service.server.ts';
+export {
+  commonThresholdsSchema,
+  exportQuerySchema,
+  OPEN_DATA_LICENCE,
+  type OpenData,
+  openDataQuerySchema,
+  openDataSchema,
+  type SynthesisTablesQuery,
+  synthesisTablesQuerySchema,
+} from './needs-exports.contracts.ts';
+export {
+  type ExportedFile,
+  exportSynthesisBrief,
+  exportSynthesisWorkbook,
+  getNeedsOpenData,
+  getSynthesisTables,
+} from './needs-exports.service.server.ts';
+export type { SynthesisTables } from './needs-exports-tables.ts';
 export { type CreateNeedsSurveyInput, createNeedsSurveyInputSchema } from './needs-survey.contracts.ts';
 export { createNeedsSurvey, needsSurveysAmong, needsSurveyTemplate, startNeedsSurvey } from './needs-survey.service.server.ts';
 export {
@@ -88,6 +104,8 @@ export {
   type SurveyEvidence,
   type SurveyRespondentContext,
   surveyEvidence,
+  TRAINING_FORMATS,
+  TRAINING_TOPICS,
 } from './needs-survey.ts';
 export { type Priorities, type PrioritiesQuery, prioritiesQuerySchema, prioritiesSchema } from './priorities.contracts.ts';
 export { getPriorities } from './priorities.service.server.ts';

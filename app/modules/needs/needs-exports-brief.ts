@@ -91,7 +91,12 @@ export function briefData(tables: SynthesisTables, labels: ExportLabels): BriefD
       rows: tables.training.rows.slice(0, BRIEF_ROWS).map((row) => [labels.topic(row.topic), labels.format(row.format), count(row.people)]),
       empty: t('needs.exports.pdf.noTraining'),
     },
-    method: t('needs.exports.method', { version: tables.formulaVersion, min: tables.minGroupSize }),
+    method: t('needs.exports.method', {
+      version: tables.formulaVersion,
+      min: tables.minGroupSize,
+      clusters: tables.commonChallenges.minClusters,
+      countries: tables.commonChallenges.minCountries,
+    }),
     footer: t('needs.exports.pdf.footer', { time: when }),
   };
 }

@@ -9,7 +9,7 @@
  * never appears; the staff audience (`needs.read` over the scope) gets them all (minimum 1).
  * Survey frequencies and severity means are staff figures too. Pure: no I/O.
  */
-import { type CommonChallengeOptions, findCommonChallenges } from './synthesis/common-challenges.ts';
+import { type CommonChallengeOptions, DEFAULT_COMMON_CHALLENGE_OPTIONS, findCommonChallenges } from './synthesis/common-challenges.ts';
 import { type CountTable, DEFAULT_MIN_GROUP_SIZE, type ProtectedCount, protectLinkedTables } from './synthesis/disclosure.ts';
 import {
   type Evidence,
@@ -194,7 +194,12 @@ export function synthesisTables(input: TablesInput): SynthesisTables {
   // its clusters are in the scope. For the public, a cluster's survey makes a theme present only
   // when at least the minimum number of its respondents named it.
   const minMentions = staff ? 1 : minGroupSize;
-  const commonOptions = { ...input.commonChallenges, minMentions };
+  // Thresholds left unset (even as explicit undefined) take the defaults.
+  const commonOptions = {
+    minClusters: input.commonChallenges?.minClusters ?? DEFAULT_COMMON_CHALLENGE_OPTIONS.minClusters,
+    minCountries: input.commonChallenges?.minCountries ?? DEFAULT_COMMON_CHALLENGE_OPTIONS.minCountries,
+    minMentions,
+  };
   const common = findCommonChallenges(evidence, commonOptions);
   const commonRows = common.map((c) => ({
     theme: c.theme,
@@ -226,8 +231,8 @@ export function synthesisTables(input: TablesInput): SynthesisTables {
     },
     bySize: { columns: SIZE_GROUPS, rows: synthesis.priorities.map((p) => ({ key: p.theme, cells: p.bySize, total: p.respondents })) },
     commonChallenges: {
-      minClusters: commonOptions.minClusters ?? 3,
-      minCountries: commonOptions.minCountries ?? 2,
+      minClusters: commonOptions.minClusters,
+      minCountries: commonOptions.minCountries,
       minMentions,
       rows: commonRows,
     },

@@ -44,7 +44,15 @@ export async function synthesisWorkbook(tables: SynthesisTables, labels: ExportL
       [t('needs.exports.cover.respondents'), count(tables.respondents)],
       [t('needs.exports.cover.diagnosedClusters'), tables.diagnosedClusters],
       [t('needs.exports.cover.surveyUsed'), t(tables.surveyUsed ? 'needs.exports.yes' : 'needs.exports.no')],
-      [t('needs.exports.cover.method'), t('needs.exports.method', { version: tables.formulaVersion, min: tables.minGroupSize })],
+      [
+        t('needs.exports.cover.method'),
+        t('needs.exports.method', {
+          version: tables.formulaVersion,
+          min: tables.minGroupSize,
+          clusters: tables.commonChallenges.minClusters,
+          countries: tables.commonChallenges.minCountries,
+        }),
+      ],
     ],
   });
   cover.eachRow((row) => {

@@ -7,12 +7,38 @@ import { z } from 'zod';
 import { LOCALES } from '#app/shared/i18n/locales.ts';
 import { prioritiesQuerySchema } from './priorities.contracts.ts';
 
-export const exportQuerySchema = prioritiesQuerySchema.extend({
+/**
+ * The common challenges' thresholds, chosen by the reader (issue 4, item 5: "both adjustable"):
+ * a theme is common when present in at least `minClusters` clusters across at least
+ * `minCountries` countries. Query strings carry them as text.
+ */
+export const commonThresholdsSchema = z.object({
+  minClusters: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(50)
+    .optional()
+    .meta({ description: 'Common challenges: present in at least this many clusters (default 3).' }),
+  minCountries: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(7)
+    .optional()
+    .meta({ description: 'Common challenges: across at least this many countries (default 2).' }),
+});
+
+/** The tables of a scope as the board shows them. */
+export const synthesisTablesQuerySchema = prioritiesQuerySchema.extend(commonThresholdsSchema.shape);
+export type SynthesisTablesQuery = z.input<typeof synthesisTablesQuerySchema>;
+
+export const exportQuerySchema = synthesisTablesQuerySchema.extend({
   locale: z.enum(LOCALES).optional().meta({ description: 'Language of the file (default: Accept-Language).' }),
 });
 export type ExportQuery = z.input<typeof exportQuerySchema>;
 
-export const openDataQuerySchema = prioritiesQuerySchema.extend({
+export const openDataQuerySchema = synthesisTablesQuerySchema.extend({
   format: z.enum(['json', 'csv']).default('json').meta({ description: '`json` (default) or `csv` (one figure a line).' }),
 });
 export type OpenDataQuery = z.input<typeof openDataQuerySchema>;

@@ -18,7 +18,7 @@ import { insertCluster } from '#tests/factories/directory.ts';
 import { insertUserWithRole } from '#tests/factories/users.ts';
 import { useTestDatabase } from '#tests/support/database.ts';
 import { seedChallengeThemes } from './needs.service.server.ts';
-import { exportSynthesisBrief, exportSynthesisWorkbook, getNeedsOpenData } from './needs-exports.service.server.ts';
+import { exportSynthesisBrief, exportSynthesisWorkbook, getNeedsOpenData, getSynthesisTables } from './needs-exports.service.server.ts';
 import { openDataCsv } from './needs-exports-open-data.ts';
 import { createNeedsSurvey } from './needs-survey.service.server.ts';
 import { NEEDS_SURVEY_QUESTIONS as Q } from './needs-survey.ts';
@@ -199,6 +199,31 @@ describe('needs synthesis exports', () => {
     expect(lines).toContain('trainingByGender,product-design/workshop,woman,,true');
     expect(lines).toContain('priorities,access-to-finance,respondents,7,false');
     expect(lines).toContain('about,,licence,CC-BY-4.0,false');
+  });
+
+  it('finds common challenges with the thresholds the reader sets, in the board’s tables and the exports, and refuses bad ones', async () => {
+    // One cluster in one country names finance: not common by default (3 clusters, 2 countries)...
+    const byDefault = await getSynthesisTables(anonymous, { scope: 'region', minClusters: undefined });
+    expect(byDefault.commonChallenges).toMatchObject({ minClusters: 3, minCountries: 2, rows: [] });
+    // ...but common at one cluster in one country, wherever the tables go.
+    const lowered = await getSynthesisTables(anonymous, { scope: 'region', minClusters: '1', minCountries: '1' });
+    expect(lowered.commonChallenges.rows.map((row) => [row.theme, row.clusters, row.countries])).toEqual([
+      ['access-to-finance', ['sfax-weavers'], ['TN']],
+    ]);
+    const open = await getNeedsOpenData(anonymous, { scope: 'region', minClusters: 1, minCountries: 1 });
+    expect(open.commonChallenges.rows.map((row) => row.theme)).toEqual(['access-to-finance']);
+    const sheet = (
+      await workbookOf((await exportSynthesisWorkbook(anonymous, { scope: 'region', locale: 'en', minClusters: 1, minCountries: 1 })).body)
+    ).worksheets[4]!;
+    expect(
+      rowsOf(sheet)
+        .slice(1)
+        .map((row) => row[1]),
+    ).toEqual(['access-to-finance']);
+    for (const bad of [{ minClusters: '0' }, { minCountries: '8' }, { minClusters: 'three' }]) {
+      const error = await getSynthesisTables(anonymous, { scope: 'region', ...bad }).catch((e: unknown) => e);
+      expect(isAppError(error) && error.code).toBe('COMMON_VALIDATION_FAILED');
+    }
   });
 
   it('counts a training need answered through an invitation for the invited organisation’s country', async () => {

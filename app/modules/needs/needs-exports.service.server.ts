@@ -15,7 +15,15 @@ import type { Locale } from '#app/shared/i18n/locales.ts';
 import { textIn } from '#app/shared/i18n/translatable.ts';
 import { parseInput } from '#app/shared/validation.ts';
 import { listChallengeThemes } from './needs.service.server.ts';
-import { type ExportQuery, exportQuerySchema, type OpenData, type OpenDataQuery, openDataQuerySchema } from './needs-exports.contracts.ts';
+import {
+  type ExportQuery,
+  exportQuerySchema,
+  type OpenData,
+  type OpenDataQuery,
+  openDataQuerySchema,
+  type SynthesisTablesQuery,
+  synthesisTablesQuerySchema,
+} from './needs-exports.contracts.ts';
 import { selectTrainingCounts } from './needs-exports.repository.server.ts';
 import { briefFileName, renderBrief } from './needs-exports-brief.server.ts';
 import { toOpenData } from './needs-exports-open-data.ts';
@@ -48,11 +56,30 @@ async function trainingCells(): Promise<TrainingCell[]> {
   }));
 }
 
+type Thresholds = { minClusters?: number; minCountries?: number };
+
 /** Every table of a scope for this actor (`public` forces the public figures). */
-async function tablesFor(actor: Actor, scope: Scope, forcePublic = false): Promise<SynthesisTables> {
+async function tablesFor(actor: Actor, scope: Scope, thresholds: Thresholds, forcePublic = false): Promise<SynthesisTables> {
   const audience: Audience = !forcePublic && (await readsNeedsDetail(actor, scope)) ? 'staff' : 'public';
   const [evidence, training] = await Promise.all([loadSynthesisEvidence(), trainingCells()]);
-  return synthesisTables({ evidence, training, scope, audience, computedAt: new Date().toISOString() });
+  return synthesisTables({
+    evidence,
+    training,
+    scope,
+    audience,
+    computedAt: new Date().toISOString(),
+    commonChallenges: thresholds,
+  });
+}
+
+/**
+ * Every table of a scope's synthesis as the board shows them (the ranking's disaggregation, the
+ * common challenges with the reader's thresholds, the training needs catalogue): public figures
+ * unless the actor holds `needs.read` over the scope, as for the exports.
+ */
+export async function getSynthesisTables(actor: Actor, query: SynthesisTablesQuery): Promise<SynthesisTables> {
+  const { scope: text, ...thresholds } = parseInput(synthesisTablesQuerySchema, query);
+  return tablesFor(actor, scopeOf(text), thresholds);
 }
 
 /** Names in the reader's language for what the tables carry as codes. */
@@ -103,9 +130,12 @@ async function auditStaffExport(actor: Actor, tables: SynthesisTables, format: '
 
 /** The XLSX workbook of every table of a scope, in `locale`. */
 export async function exportSynthesisWorkbook(actor: Actor, query: ExportQuery & { locale: Locale }): Promise<ExportedFile> {
-  const { scope: text } = parseInput(exportQuerySchema, query);
+  const { scope: text, minClusters, minCountries } = parseInput(exportQuerySchema, query);
   const scope = scopeOf(text);
-  const [tables, labels] = await Promise.all([tablesFor(actor, scope), labelsFor(actor, scope, query.locale)]);
+  const [tables, labels] = await Promise.all([
+    tablesFor(actor, scope, { minClusters, minCountries }),
+    labelsFor(actor, scope, query.locale),
+  ]);
   const body = await synthesisWorkbook(tables, labels);
   await auditStaffExport(actor, tables, 'xlsx', query.locale);
   return { fileName: workbookFileName(tables), body, audience: tables.audience };
@@ -113,9 +143,12 @@ export async function exportSynthesisWorkbook(actor: Actor, query: ExportQuery &
 
 /** The PDF brief of a scope, in `locale`. */
 export async function exportSynthesisBrief(actor: Actor, query: ExportQuery & { locale: Locale }): Promise<ExportedFile> {
-  const { scope: text } = parseInput(exportQuerySchema, query);
+  const { scope: text, minClusters, minCountries } = parseInput(exportQuerySchema, query);
   const scope = scopeOf(text);
-  const [tables, labels] = await Promise.all([tablesFor(actor, scope), labelsFor(actor, scope, query.locale)]);
+  const [tables, labels] = await Promise.all([
+    tablesFor(actor, scope, { minClusters, minCountries }),
+    labelsFor(actor, scope, query.locale),
+  ]);
   const body = renderBrief(tables, labels);
   await auditStaffExport(actor, tables, 'pdf', query.locale);
   return { fileName: briefFileName(tables, query.locale), body, audience: tables.audience };
@@ -123,6 +156,6 @@ export async function exportSynthesisBrief(actor: Actor, query: ExportQuery & { 
 
 /** The open data of a scope: the public figures whoever asks, with their licence. */
 export async function getNeedsOpenData(actor: Actor, query: OpenDataQuery = {}): Promise<OpenData> {
-  const { scope: text } = parseInput(openDataQuerySchema, query);
-  return toOpenData(await tablesFor(actor, scopeOf(text), true));
+  const { scope: text, minClusters, minCountries } = parseInput(openDataQuerySchema, query);
+  return toOpenData(await tablesFor(actor, scopeOf(text), { minClusters, minCountries }, true));
 }

@@ -8,7 +8,16 @@
  */
 import { isRouteErrorResponse, Link } from 'react-router';
 import { listClusters, listCountries } from '#app/modules/directory/index.ts';
-import { canManageChallengeThemes, getPriorities, listChallengeThemes } from '#app/modules/needs/index.ts';
+import {
+  ANY_FORMAT,
+  canManageChallengeThemes,
+  getPriorities,
+  getSynthesisTables,
+  listChallengeThemes,
+  NO_FORMAT,
+  TRAINING_FORMATS,
+  TRAINING_TOPICS,
+} from '#app/modules/needs/index.ts';
 import { PriorityBarChart } from '#app/modules/needs/synthesis/charts/charts.tsx';
 import { isAppError } from '#app/shared/errors.ts';
 import { requestContext } from '#app/shared/http/request-context.ts';
@@ -18,6 +27,7 @@ import { ErrorPage } from '#app/shared/ui/error-page.tsx';
 import { ScrollTable } from '#app/shared/ui/scroll-table.tsx';
 import { localeOf, namedPageMeta, pageMessage } from '../clusters/meta.ts';
 import type { Route } from './+types/board';
+import { BoardTables } from './board-tables.tsx';
 import { BoardDownloads } from './downloads.tsx';
 import '#app/styles/needs-board.css';
 
@@ -27,12 +37,16 @@ export const meta: Route.MetaFunction = ({ matches }) =>
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   const actor = context.get(requestContext).actor;
   const locale = localeOf(params);
-  const scope = new URL(request.url).searchParams.get('scope') || 'region';
-  const [priorities, themes, countries, clusters] = await Promise.all([
-    getPriorities(actor, { scope }).catch((error: unknown) => {
-      if (isAppError(error) && error.status === 400) throw new Response(null, { status: 400 });
-      throw error;
-    }),
+  const search = new URL(request.url).searchParams;
+  const scope = search.get('scope') || 'region';
+  const thresholds = { minClusters: search.get('minClusters') || undefined, minCountries: search.get('minCountries') || undefined };
+  const refuseBadQuery = (error: unknown): never => {
+    if (isAppError(error) && error.status === 400) throw new Response(null, { status: 400 });
+    throw error;
+  };
+  const [priorities, tables, themes, countries, clusters] = await Promise.all([
+    getPriorities(actor, { scope }).catch(refuseBadQuery),
+    getSynthesisTables(actor, { scope, ...thresholds }).catch(refuseBadQuery),
     listChallengeThemes(actor),
     listCountries(),
     listClusters(actor),
@@ -40,6 +54,9 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   const name = (text: Parameters<typeof textIn>[0], source?: string) => textIn(text, locale, source as never);
   return {
     priorities,
+    tables,
+    topicNames: Object.fromEntries(TRAINING_TOPICS.map((topic) => [topic.code, name(topic.label)])),
+    formatNames: Object.fromEntries(TRAINING_FORMATS.map((f) => [f.code === ANY_FORMAT ? NO_FORMAT : f.code, name(f.label)])),
     canManageThemes: canManageChallengeThemes(actor),
     themeNames: Object.fromEntries(themes.map((theme) => [theme.code, name(theme.name)])),
     countries: countries.map((country) => ({ code: country.iso2, name: name(country.name) })),
@@ -51,7 +68,7 @@ export default function NeedsBoard({ loaderData }: Route.ComponentProps) {
   const t = useT();
   const locale = useLocale();
   const format = useFormatCount();
-  const { priorities, themeNames, countries, clusters, canManageThemes } = loaderData;
+  const { priorities, tables, themeNames, topicNames, formatNames, countries, clusters, canManageThemes } = loaderData;
   const countryName = new Map(countries.map((c) => [c.code, c.name]));
   const clusterName = new Map(clusters.map((c) => [c.slug, c.name]));
   const scopeName =
@@ -159,7 +176,22 @@ export default function NeedsBoard({ loaderData }: Route.ComponentProps) {
           ? t('needs.board.staffNote', { time: new Date(priorities.computedAt).toLocaleString(locale) })
           : t('needs.board.note', { min: priorities.minGroupSize, time: new Date(priorities.computedAt).toLocaleString(locale) })}
       </p>
-      <BoardDownloads scope={priorities.scope} />
+      <BoardTables
+        tables={tables}
+        scopeName={scopeName}
+        names={{
+          theme: (code) => themeNames[code] ?? code,
+          cluster: (slug) => clusterName.get(slug) ?? slug,
+          country: (code) => countryName.get(code) ?? code,
+          topic: (code) => topicNames[code] ?? code,
+          format: (code) => formatNames[code] ?? code,
+        }}
+      />
+      <BoardDownloads
+        scope={priorities.scope}
+        minClusters={tables.commonChallenges.minClusters}
+        minCountries={tables.commonChallenges.minCountries}
+      />
       {priorities.audience === 'staff' && priorities.priorities.length > 0 ? <p>{t('needs.evidence.boardHint')}</p> : null}
       {canManageThemes ? (
         <p>

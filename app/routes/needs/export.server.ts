@@ -1,6 +1,6 @@
 /**
  * The board's downloads (priorities.xlsx, priorities.pdf): the scope from `?scope=` (default the
- * region), the language from the page, the figures the reader may see. A bad scope is a 400 page.
+ * region) and the common challenges' thresholds (`minClusters`, `minCountries`), the language from the page, the figures the reader may see. A bad scope is a 400 page.
  * Never cached: a staff reader's file holds every count.
  */
 import type { ExportedFile } from '#app/modules/needs/index.ts';
@@ -18,11 +18,17 @@ interface ExportArgs {
 
 export async function exportFile(
   { request, params, context }: ExportArgs,
-  produce: (actor: Actor, query: { scope: string; locale: Locale }) => Promise<ExportedFile>,
+  produce: (actor: Actor, query: { scope: string; locale: Locale; minClusters?: string; minCountries?: string }) => Promise<ExportedFile>,
   contentType: string,
 ): Promise<Response> {
-  const scope = new URL(request.url).searchParams.get('scope') || 'region';
-  const file = await produce(context.get(requestContext).actor, { scope, locale: localeOf(params) }).catch((error: unknown) => {
+  const search = new URL(request.url).searchParams;
+  const query = {
+    scope: search.get('scope') || 'region',
+    locale: localeOf(params),
+    minClusters: search.get('minClusters') || undefined,
+    minCountries: search.get('minCountries') || undefined,
+  };
+  const file = await produce(context.get(requestContext).actor, query).catch((error: unknown) => {
     if (isAppError(error) && error.status === 400) throw new Response(null, { status: 400 });
     throw error;
   });
