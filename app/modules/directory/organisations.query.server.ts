@@ -7,6 +7,7 @@
  */
 import type { Actor } from '#app/shared/auth/actor.ts';
 import { can } from '#app/shared/auth/can.ts';
+import { type CountsCache, createCountsCache } from '#app/shared/cache/counts-cache.ts';
 import { type Executor, getDb } from '#app/shared/db/client.server.ts';
 import { AppError, CommonErrors } from '#app/shared/errors.ts';
 import { DEFAULT_LOCALE, type Locale } from '#app/shared/i18n/locales.ts';
@@ -24,7 +25,6 @@ import {
   type OrganisationFilters,
   selectionKey,
 } from './organisation-filters.ts';
-import { type CountsCache, createCountsCache } from './organisations.counts-cache.ts';
 import {
   countOrganisations,
   type FacetCountRow,

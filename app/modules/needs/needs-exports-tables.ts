@@ -91,6 +91,8 @@ export interface SynthesisTables {
   scope: string;
   audience: Audience;
   computedAt: string;
+  /** When the training needs were counted: `computedAt`, or earlier when the board reads them from its cache. */
+  trainingCountedAt: string;
   formulaVersion: string;
   minGroupSize: number;
   weights: { survey: number; diagnostic: number; workshop: number; breadth: number };
@@ -116,6 +118,7 @@ export interface TablesInput {
   scope: Scope;
   audience: Audience;
   computedAt: string;
+  trainingCountedAt?: string;
   minGroupSize?: number;
   commonChallenges?: Partial<Pick<CommonChallengeOptions, 'minClusters' | 'minCountries'>>;
 }
@@ -218,6 +221,7 @@ export function synthesisTables(input: TablesInput): SynthesisTables {
     scope: formatScope(scope),
     audience,
     computedAt: input.computedAt,
+    trainingCountedAt: input.trainingCountedAt ?? input.computedAt,
     formulaVersion: FORMULA_VERSION,
     minGroupSize,
     weights: synthesis.weights,

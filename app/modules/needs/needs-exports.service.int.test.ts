@@ -220,6 +220,9 @@ describe('needs synthesis exports', () => {
         .slice(1)
         .map((row) => row[1]),
     ).toEqual(['access-to-finance']);
+    // The board's training needs come from a cache, saying when they were counted; exports count afresh.
+    expect(lowered.trainingCountedAt).toBe(byDefault.trainingCountedAt);
+    expect(lowered.trainingCountedAt <= lowered.computedAt).toBe(true);
     for (const bad of [{ minClusters: '0' }, { minCountries: '8' }, { minClusters: 'three' }]) {
       const error = await getSynthesisTables(anonymous, { scope: 'region', ...bad }).catch((e: unknown) => e);
       expect(isAppError(error) && error.code).toBe('COMMON_VALIDATION_FAILED');

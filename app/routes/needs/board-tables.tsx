@@ -6,7 +6,7 @@
  */
 import type { ReactNode } from 'react';
 import type { SynthesisTables } from '#app/modules/needs/index.ts';
-import { useFormatCount, useT } from '#app/shared/i18n/react.tsx';
+import { useFormatCount, useLocale, useT } from '#app/shared/i18n/react.tsx';
 import { ScrollTable } from '#app/shared/ui/scroll-table.tsx';
 
 type Count = SynthesisTables['respondents'];
@@ -72,6 +72,7 @@ function GroupRows({
 
 export function BoardTables({ tables, names, scopeName }: { tables: SynthesisTables; names: BoardNames; scopeName: string }) {
   const t = useT();
+  const locale = useLocale();
   const count = useCount();
   const common = tables.commonChallenges;
   const trainingLabel = (key: string) => {
@@ -136,6 +137,9 @@ export function BoardTables({ tables, names, scopeName }: { tables: SynthesisTab
 
       <section aria-labelledby="needs-training">
         <h2 id="needs-training">{t('needs.board.tables.training')}</h2>
+        <p className="needs-board__note">
+          {t('needs.board.tables.trainingFreshness', { time: new Date(tables.trainingCountedAt).toLocaleString(locale) })}
+        </p>
         {tables.training.rows.length === 0 ? (
           <p>{t('needs.exports.pdf.noTraining')}</p>
         ) : (

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createCountsCache } from './organisations.counts-cache.ts';
+import { createCountsCache } from './counts-cache.ts';
 
 function counter() {
   let calls = 0;

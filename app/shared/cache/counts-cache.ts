@@ -1,11 +1,12 @@
 /**
- * The directory's counts (facets and totals) served stale-while-revalidate: fresh for 10 s, then
- * answered from the last counts while one background computation replaces them, so after the
- * first request no reader waits for counting (on 100,000 organisations, counting is the one
- * costly part of a page: it reads every matching row). Concurrent first requests share one
- * computation; counts older than a minute are recomputed before answering; a failed computation is
- * not kept. Counts may therefore lag a change by about the time-to-live, while the rows of a page
- * are always read fresh. Bounded in size. Pure apart from the clock it is given.
+ * Counts served stale-while-revalidate (the directory's facets and totals, the needs board's
+ * training catalogue): fresh for 10 s by default, then answered from the last counts while one
+ * background computation replaces them, so after the first request no reader waits for counting
+ * (on 100,000 organisations, counting is the one costly part of a directory page: it reads every
+ * matching row). Concurrent first requests share one computation; counts older than the stale
+ * limit (a minute by default) are recomputed before answering; a failed computation is not kept.
+ * Counts may therefore lag a change by about the time-to-live. Bounded in size. Pure apart from
+ * the clock it is given.
  */
 export interface CountsCacheOptions {
   freshMs?: number;
