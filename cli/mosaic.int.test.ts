@@ -37,7 +37,7 @@ describe('mosaic CLI', () => {
     expect(seed.stdout).toContain('Demo directory written: 14 clusters (11 sourced facts)');
     expect(seed.stdout).toContain('DEMO ACCOUNTS');
     expect(seed.stdout).toMatch(/platform_admin\s+admin@demo\.mosaic\.localhost\s+password: \S+/);
-  }, 120_000);
+  }, 180_000);
 
   it('adds synthetic organisations with --synthetic N, idempotently, and refuses a count that is not a whole number', async () => {
     const refused = await mosaic(['seed', '--synthetic', '2.5']);
@@ -51,7 +51,7 @@ describe('mosaic CLI', () => {
     expect(seeded.stdout).toMatch(/Synthetic directory: 40 new organisations \(of 40, demo-flagged\)/);
     const again = await mosaic(['seed', '--synthetic', '40']);
     expect(again.stdout).toMatch(/Synthetic directory: 0 new organisations \(of 40/);
-  }, 120_000);
+  }, 180_000);
 
   it('creates a platform admin, and refuses the same email again without a stack trace', async () => {
     const created = await mosaic(['create-admin', '--email', 'Root@Example.org', '--name', 'Root', '--password', 'correct-horse-battery']);
@@ -61,7 +61,7 @@ describe('mosaic CLI', () => {
     expect(again.code).toBe(1);
     expect(again.stderr).toContain('(IDENTITY_EMAIL_TAKEN)');
     expect(again.stderr).not.toMatch(STACK_TRACE);
-  }, 60_000);
+  }, 180_000);
 
   it('reads the password from standard input and names the field it refuses', async () => {
     const short = await mosaic(['create-admin', '--email', 'short@example.org', '--name', 'Short'], {}, 'abc\n');
@@ -74,7 +74,7 @@ describe('mosaic CLI', () => {
     );
     expect(piped.stderr).toBe('');
     expect(piped.stdout).toContain('Platform admin piped@example.org created');
-  }, 60_000);
+  }, 180_000);
 
   it('refuses an unknown locale before touching the database', async () => {
     const result = await mosaic([
@@ -112,7 +112,7 @@ describe('mosaic CLI', () => {
     expect(before.stderr).toContain('IDENTITY_EMAIL_TAKEN');
     const recreated = await mosaic(['create-admin', '--email', 'after@example.org', '--name', 'After', '--password', 'made-after-backup']);
     expect(recreated.code).toBe(0);
-  }, 120_000);
+  }, 180_000);
 
   it('says to use pg_dump for a PostgreSQL server, and names a missing backup file', async () => {
     const server = await mosaic(['backup', '--out', 'x.tar.gz'], { DATABASE_URL: 'postgres://mosaic@127.0.0.1:9/mosaic' });
@@ -135,7 +135,7 @@ describe('mosaic CLI', () => {
     } finally {
       await release();
     }
-  }, 60_000);
+  }, 180_000);
 
   it('stops on a bad configuration value, naming the variable', async () => {
     const result = await mosaic(['migrate'], { PORT: 'abc' });

@@ -42,7 +42,7 @@ describe('one server per embedded data directory', () => {
   beforeAll(async () => {
     dataDir = freshDataDir();
     first = await startServer({ MOSAIC_DATA_DIR: dataDir });
-  }, 60_000);
+  }, 180_000);
   afterAll(async () => {
     await first?.stop();
   });
@@ -70,7 +70,7 @@ describe('one server per embedded data directory', () => {
     expect(await health.json()).toMatchObject({ status: 'ok', database: 'pglite' });
     expect((await fetch(`${first.url}/en/`)).status).toBe(200);
     await signUp(first, 'after@example.org');
-  }, 60_000);
+  }, 180_000);
 
   it('stops cleanly on SIGTERM having lost nothing, and the next start neither locks nor re-creates demo accounts', async () => {
     expect(await first.stop()).toBe(0);
@@ -91,7 +91,7 @@ describe('one server per embedded data directory', () => {
     } finally {
       expect(await next.stop()).toBe(0);
     }
-  }, 60_000);
+  }, 180_000);
 });
 
 describe('demo accounts in production', () => {
@@ -107,7 +107,7 @@ describe('demo accounts in production', () => {
     } finally {
       expect(await server.stop()).toBe(0);
     }
-  }, 60_000);
+  }, 180_000);
 });
 
 describe('configuration checked at start', () => {
@@ -159,6 +159,6 @@ describe('on a PostgreSQL server', () => {
         await admin.end();
       }
     },
-    60_000,
+    180_000,
   );
 });
