@@ -137,7 +137,7 @@ export function BoardTables({ tables, names, scopeName }: { tables: SynthesisTab
 
       <section aria-labelledby="needs-training">
         <h2 id="needs-training">{t('needs.board.tables.training')}</h2>
-        <p className="needs-board__note">
+        <p className="needs-board__freshness">
           {t('needs.board.tables.trainingFreshness', { time: new Date(tables.trainingCountedAt).toLocaleString(locale) })}
         </p>
         {tables.training.rows.length === 0 ? (

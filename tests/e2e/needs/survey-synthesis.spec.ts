@@ -40,7 +40,8 @@ async function financeRespondents(manager: Page): Promise<number> {
   await manager.goto('/fr/needs?scope=cluster%3Ael-jem-mosaic');
   await checkPage(manager);
   await expect(manager.locator('.needs-board__note')).toContainText(fr('needs.board.staffNote', { time: '' }).split(' ')[0]!);
-  const row = manager.getByRole('row', { name: /Accès au financement/ });
+  // The ranking's row (the board's other tables name the theme too).
+  const row = manager.locator('[aria-labelledby="needs-board-table-caption"]').getByRole('row', { name: /Accès au financement/ });
   if ((await row.count()) === 0) return 0;
   return Number(((await row.locator('td').nth(2).textContent()) ?? '').replace(/\D/g, ''));
 }
