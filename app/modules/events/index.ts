@@ -1,0 +1,26 @@
+/** The events module's public surface: events and workshops, their agenda, invitations, registration, check-in, outputs and statistics. */
+
+export {
+  canCheckIn,
+  canCreateEvent,
+  canManageEvent,
+  canReadEvent,
+  canRegister,
+  EVENTS_CHECKIN,
+  EVENTS_MANAGE,
+  EVENTS_REGISTER,
+  eventSubject,
+  type PolicyEvent,
+} from './events.policy.ts';
+export {
+  EVENT_FORMATS,
+  EVENT_STATUSES,
+  EVENT_TYPES,
+  EVENT_VISIBILITIES,
+  type EventFormat,
+  type EventStatus,
+  type EventType,
+  type EventVisibility,
+  REGISTRATION_STATUSES,
+  type RegistrationStatus,
+} from './events.schema.ts';
