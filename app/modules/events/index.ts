@@ -1,5 +1,7 @@
 /** The events module's public surface: events and workshops, their agenda, invitations, registration, check-in, outputs and statistics. */
 
+export { checkInQrPayload, parseCheckInScan, type ScannedCode } from './checkin/check-in-code.ts';
+export { checkInQrPng, checkInQrSvg } from './checkin/check-in-qr.server.ts';
 export {
   canCheckIn,
   canCreateEvent,
