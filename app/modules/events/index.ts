@@ -2,6 +2,8 @@
 
 export { checkInQrPayload, parseCheckInScan, type ScannedCode } from './checkin/check-in-code.ts';
 export { checkInQrPng, checkInQrSvg } from './checkin/check-in-qr.server.ts';
+// The demo events: the programme's eight thematic workshops and its regional workshop (demo/).
+export { DEMO_EVENT_SLUGS } from './demo/demo-events.ts';
 export {
   canCheckIn,
   canCreateEvent,
