@@ -7,6 +7,7 @@ export * from '../../modules/events/invitations/invitations.schema.ts';
 export * from '../../modules/forms/forms.schema.ts';
 export * from '../../modules/identity/identity.schema.ts';
 export * from '../../modules/needs/needs.schema.ts';
+export * from '../../modules/needs/workshops/workshops.schema.ts';
 export * from '../audit/audit.schema.ts';
 export * from '../files/files.schema.ts';
 export * from '../jobs/jobs.schema.ts';
