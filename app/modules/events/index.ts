@@ -1,5 +1,15 @@
 /** The events module's public surface: events and workshops, their agenda, invitations, registration, check-in, outputs and statistics. */
 
+// Calendars (iCalendar text for one event or a feed) and venue wall-clock times.
+export { buildEventCalendar, type CalendarEvent, type CalendarInput, type CalendarSession } from './calendar/event-calendar.ts';
+export {
+  EVENT_TIME_ZONES,
+  type EventTimeZone,
+  fromLocalInput,
+  localDayKey,
+  localMonthKey,
+  toLocalInput,
+} from './calendar/zoned-time.ts';
 export { checkInQrPayload, parseCheckInScan, type ScannedCode } from './checkin/check-in-code.ts';
 export { checkInQrPng, checkInQrSvg } from './checkin/check-in-qr.server.ts';
 // The demo events: the programme's eight thematic workshops and its regional workshop (demo/).
