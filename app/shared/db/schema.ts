@@ -6,6 +6,7 @@ export * from '../../modules/events/checkin/checkin.schema.ts';
 export * from '../../modules/events/events.schema.ts';
 export * from '../../modules/events/followup/followup.schema.ts';
 export * from '../../modules/events/invitations/invitations.schema.ts';
+export * from '../../modules/events/registration/registration.schema.ts';
 export * from '../../modules/forms/forms.schema.ts';
 export * from '../../modules/identity/identity.schema.ts';
 export * from '../../modules/needs/needs.schema.ts';

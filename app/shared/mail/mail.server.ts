@@ -94,6 +94,11 @@ async function deliverMail(payload: Record<string, unknown>, job: JobContext): P
       text: mail.text,
       html: mail.html,
       headers: headersFor(request.locale),
+      attachments: (request.attachments ?? []).map((a) => ({
+        filename: a.filename,
+        contentType: a.contentType,
+        content: Buffer.from(a.content, 'base64'),
+      })),
     });
     return;
   }
@@ -106,6 +111,7 @@ async function deliverMail(payload: Record<string, unknown>, job: JobContext): P
     html: mail.html,
     locale: request.locale,
     template: request.template,
+    attachments: request.attachments ?? [],
   });
 }
 
