@@ -4,6 +4,7 @@
  */
 import { Presets, SingleBar } from 'cli-progress';
 import { seedDemoDirectory, seedSyntheticDirectory } from '#app/modules/directory/index.ts';
+import { seedDemoEvents } from '#app/modules/events/index.ts';
 import { createAdmin, ensureDemoAccounts } from '#app/modules/identity/index.ts';
 import { seedDemoDiagnostics, seedDemoSurveys } from '#app/modules/needs/index.ts';
 import { getConfig } from '#app/shared/config.server.ts';
@@ -41,6 +42,10 @@ export async function seed(options: { demo?: boolean; demoDirectory?: boolean; s
       const surveys = await seedDemoSurveys(database.db);
       console.log(
         `Demo needs surveys written: ${surveys.surveys} surveys, ${surveys.responses} submitted answers in ${((performance.now() - started) / 1000).toFixed(1)} s (clusters with a demo survey are left alone).`,
+      );
+      const events = await seedDemoEvents(database.db);
+      console.log(
+        `Demo events written: ${events.events} workshops, ${events.registrations} registrations, ${events.attended} attended (events already there are left alone).`,
       );
     }
     if (options.demo) console.log(formatDemoLogins(await ensureDemoAccounts(), config.publicUrl));

@@ -7,6 +7,7 @@
 import { hostname } from 'node:os';
 import { sql } from 'drizzle-orm';
 import { type ReferenceDataCounts, seedDemoDirectory, seedReferenceData } from '#app/modules/directory/index.ts';
+import { seedDemoEvents } from '#app/modules/events/index.ts';
 import { type DemoLogin, ensureDemoAccounts, seedRoles } from '#app/modules/identity/index.ts';
 import { seedChallengeThemes, seedDemoDiagnostics, seedDemoSurveys } from '#app/modules/needs/index.ts';
 import { type Config, getConfig } from '#app/shared/config.server.ts';
@@ -83,7 +84,7 @@ export function formatDemoLogins(logins: readonly DemoLogin[], publicUrl: string
 
 /**
  * Creates the demo directory (the real clusters and their demo organisations, which the demo
- * accounts' scopes name), the demo diagnostics of eight clusters, their demo needs surveys' answers and the demo accounts when the configuration and the database call for
+ * accounts' scopes name), the demo diagnostics of eight clusters, their demo needs surveys' answers, the demo workshops and the demo accounts when the configuration and the database call for
  * them; returns the logins or nothing.
  */
 export async function ensureDemoDataIfWanted(config: Config, database: Database): Promise<DemoLogin[]> {
@@ -97,6 +98,7 @@ export async function ensureDemoDataIfWanted(config: Config, database: Database)
   await seedDemoDirectory(database.db);
   await seedDemoDiagnostics(database.db);
   await seedDemoSurveys(database.db);
+  await seedDemoEvents(database.db);
   return ensureDemoAccounts();
 }
 

@@ -47,6 +47,7 @@ export {
   uploadClusterImages,
 } from './clusters.service.server.ts';
 export { type DemoDirectoryCounts, type SyntheticProgress, seedDemoDirectory, seedSyntheticDirectory } from './demo/demo.service.server.ts';
+export { pickDemoName } from './demo/demo-directory.ts';
 export { createRandom, type Random, seedFrom } from './demo/random.ts';
 export { createDirectoryApi } from './directory.api.server.ts';
 export {

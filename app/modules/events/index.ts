@@ -12,8 +12,6 @@ export {
 } from './calendar/zoned-time.ts';
 export { checkInQrPayload, parseCheckInScan, type ScannedCode } from './checkin/check-in-code.ts';
 export { checkInQrPng, checkInQrSvg } from './checkin/check-in-qr.server.ts';
-// The demo events: the programme's eight thematic workshops and its regional workshop (demo/).
-export { DEMO_EVENT_SLUGS } from './demo/demo-events.ts';
 export {
   canCheckIn,
   canCreateEvent,
@@ -38,3 +36,6 @@ export {
   REGISTRATION_STATUSES,
   type RegistrationStatus,
 } from './events.schema.ts';
+export { type DemoEventCounts, seedDemoEvents } from './events-demo.server.ts';
+// The demo events: the programme's eight thematic workshops and its regional workshop (events-demo.ts).
+export { DEMO_EVENT_SLUGS } from './events-demo.ts';

@@ -237,18 +237,32 @@ const JOB_TITLES: Readonly<Record<'woman' | 'man', readonly Phrase[]>> = {
   ],
 };
 
-function demoPerson(random: Random, countryIso2: string, organisation: OrganisationRow, womenLed: boolean): PersonRow {
+/**
+ * A person's name in a country's naming style (in Arabic script for two in five where Arabic
+ * comes first), with the Latin spelling for building an address. Also used by other modules'
+ * demo data (the demo workshops' participants).
+ */
+export function pickDemoName(
+  random: Random,
+  countryIso2: string,
+  gender: 'woman' | 'man',
+): { fullName: string; given: string; family: string } {
   const words = COUNTRY_WORDS[countryIso2]!;
-  const gender = womenLed || random.chance(0.3) ? 'woman' : 'man';
   const given = random.pick(words.givenNames.filter((name) => name.gender === gender));
   const family = random.pick(words.familyNames);
   const inArabic = words.nameLanguages[0] === 'ar' && random.chance(0.4);
+  return { fullName: inArabic ? `${given.ar} ${family.ar}` : `${given.latin} ${family.latin}`, given: given.latin, family: family.latin };
+}
+
+function demoPerson(random: Random, countryIso2: string, organisation: OrganisationRow, womenLed: boolean): PersonRow {
+  const gender = womenLed || random.chance(0.3) ? 'woman' : 'man';
+  const { fullName, given, family } = pickDemoName(random, countryIso2, gender);
   return {
     organisationSlug: organisation.slug,
-    fullName: inArabic ? `${given.ar} ${family.ar}` : `${given.latin} ${family.latin}`,
+    fullName,
     jobTitle: random.pick(JOB_TITLES[gender]),
     gender,
-    email: random.chance(0.5) ? `${slugOf(given.latin)}.${slugOf(family.latin)}@${organisation.slug}.example` : null,
+    email: random.chance(0.5) ? `${slugOf(given)}.${slugOf(family)}@${organisation.slug}.example` : null,
     listedConsent: random.chance(0.5),
     isDemo: true,
   };
