@@ -12,6 +12,33 @@ export {
 } from './calendar/zoned-time.ts';
 export { checkInQrPayload, parseCheckInScan, type ScannedCode } from './checkin/check-in-code.ts';
 export { checkInQrPng, checkInQrSvg } from './checkin/check-in-qr.server.ts';
+// The events core: contracts, the service (create, edit, publish, cancel, agenda, calendar, ICS), grouping for pages.
+export { groupEventsByMonth, groupSessionsByDay } from './event-agenda.ts';
+export {
+  type CancelEventInput,
+  type CreateEventInput,
+  cancelEventInputSchema,
+  createEventInputSchema,
+  EVENT_LIST_WHEN,
+  EVENTS_PAGE_SIZE,
+  type EventDetail,
+  type EventList,
+  type EventSession,
+  type EventSummary,
+  eventListSchema,
+  eventSchema,
+  eventSlugSchema,
+  eventSummarySchema,
+  type ListEventsInput,
+  listEventsInputSchema,
+  type SessionInput,
+  sessionInputSchema,
+  sessionSchema,
+  type UpdateEventInput,
+  type UpdateSessionInput,
+  updateEventInputSchema,
+  updateSessionInputSchema,
+} from './events.contracts.ts';
 export {
   canCheckIn,
   canCreateEvent,
@@ -36,6 +63,24 @@ export {
   REGISTRATION_STATUSES,
   type RegistrationStatus,
 } from './events.schema.ts';
+export {
+  addSession,
+  calendarEventOf,
+  cancelEvent,
+  createEvent,
+  eventCalendarFile,
+  eventUrl,
+  formatEventWhen,
+  getEvent,
+  listEvents,
+  listManagedDrafts,
+  loadReadableEvent,
+  publicCalendarFeed,
+  publishEvent,
+  removeSession,
+  updateEvent,
+  updateSession,
+} from './events.service.server.ts';
 export { type DemoEventCounts, seedDemoEvents } from './events-demo.server.ts';
 // The demo events: the programme's eight thematic workshops and its regional workshop (events-demo.ts).
 export { DEMO_EVENT_SLUGS } from './events-demo.ts';
