@@ -1,7 +1,7 @@
 /**
  * Priority needs per cluster, per country and for the region (issue 4, item 5), from the evidence
- * stored so far: the endorsed diagnostics' challenges and the submitted answers of cluster needs
- * surveys (their tally, kept by a trigger). The figures are the public synthesis (decision 0012):
+ * stored so far: the endorsed diagnostics' challenges, the submitted answers of cluster needs
+ * surveys (their tally, kept by a trigger) and the dots of closed workshop votings. The figures are the public synthesis (decision 0012):
  * small groups hidden, no evidence ids, for anyone; unprotected for `needs.read` over the scope.
  * Computed on each call from the tally, so they include every answer submitted until then
  * (`computedAt`).
@@ -28,6 +28,7 @@ import {
   type SurveyTally,
 } from './synthesis/evidence.ts';
 import { publicSynthesis } from './synthesis/public-synthesis.ts';
+import { loadWorkshopVotes } from './workshops/workshops.service.server.ts';
 
 /** Answers the engine accepted but a manager's edited survey may name differently count as not given. */
 const genderOf = (value: string | null): Gender | null => ((GENDERS as readonly string[]).includes(value ?? '') ? (value as Gender) : null);
@@ -82,14 +83,16 @@ export async function getPriorities(actor: Actor, query: PrioritiesQuery = {}): 
   const scope = parseScope(text);
   if (!scope) throw new AppError('NEEDS_SCOPE_INVALID', 400, { fields: [{ field: 'scope', code: 'NEEDS_SCOPE_INVALID' }] });
   const staff = await readsNeedsDetail(actor, scope);
-  const [challenges, survey] = await Promise.all([diagnosticEvidence(), surveyEvidence()]);
-  const evidence: Evidence = { challenges, survey };
+  const evidence = await loadSynthesisEvidence();
   const synthesis = publicSynthesis(evidence, scope, staff ? { minGroupSize: 1 } : {});
   return { ...synthesis, audience: staff ? 'staff' : 'public', scope: formatScope(scope), computedAt: new Date().toISOString() };
 }
 
-/** Every scope's stored evidence: the endorsed challenges and the survey tally (the exports read it too). */
+/**
+ * Every scope's stored evidence: the endorsed challenges, the survey tally and the dots of closed
+ * workshop votings (workshops/), read afresh on each call (the exports read it too).
+ */
 export async function loadSynthesisEvidence(): Promise<Evidence> {
-  const [challenges, survey] = await Promise.all([diagnosticEvidence(), surveyEvidence()]);
-  return { challenges, survey };
+  const [challenges, survey, votes] = await Promise.all([diagnosticEvidence(), surveyEvidence(), loadWorkshopVotes()]);
+  return { challenges, survey, votes };
 }

@@ -260,6 +260,8 @@ export function prioritise(evidence: Evidence, scope: Scope, options: Partial<Pr
       a.clusters.add(cluster);
       seen(cluster, v.country);
     }
+    // A vote placed in a country without any of the event's clusters still makes the country seen.
+    seen('', v.country);
     a.countries.add(v.country);
   }
 
