@@ -1,7 +1,7 @@
 /** Check-ins: the only code touching `event_check_in` through drizzle, and the registrations' check-in mirror. */
 import { and, asc, count, desc, eq, ilike, inArray, isNotNull, isNull, or, sql } from 'drizzle-orm';
 import type { Executor } from '#app/shared/db/client.server.ts';
-import { eventCheckIn, eventRegistration, organisation, user } from '#app/shared/db/schema.ts';
+import { country, eventCheckIn, eventRegistration, organisation, user } from '#app/shared/db/schema.ts';
 import type { CheckInSource } from './checkin.schema.ts';
 
 export type CheckInRow = typeof eventCheckIn.$inferSelect;
@@ -158,7 +158,7 @@ export async function countCheckIns(executor: Executor, eventId: string): Promis
   return Number(row?.n ?? 0);
 }
 
-/** Confirmed registrations for the badges, by name, with organisation and country names. */
+/** Confirmed registrations for the badges, by name, with organisation and country names (one registration's, or every one). */
 export async function selectBadgeHolders(executor: Executor, eventId: string, registrationId?: string) {
   return executor
     .select({
@@ -168,10 +168,13 @@ export async function selectBadgeHolders(executor: Executor, eventId: string, re
       organisationName: organisation.name,
       organisationLocale: organisation.sourceLocale,
       countryIso2: eventRegistration.countryIso2,
+      countryName: country.name,
       code: eventRegistration.checkInCode,
+      userId: eventRegistration.userId,
     })
     .from(eventRegistration)
     .leftJoin(organisation, eq(organisation.id, eventRegistration.organisationId))
+    .leftJoin(country, eq(country.iso2, eventRegistration.countryIso2))
     .where(
       and(
         eq(eventRegistration.eventId, eventId),

@@ -10,12 +10,16 @@
  */
 import { recordAudit } from '#app/shared/audit/audit.server.ts';
 import type { Actor } from '#app/shared/auth/actor.ts';
+import { getConfig } from '#app/shared/config.server.ts';
 import { type Executor, getDb } from '#app/shared/db/client.server.ts';
 import { AppError, CommonErrors, isAppError } from '#app/shared/errors.ts';
+import { translate } from '#app/shared/i18n/catalog.server.ts';
+import type { Locale } from '#app/shared/i18n/locales.ts';
+import { textIn } from '#app/shared/i18n/translatable.ts';
 import { parseInput } from '#app/shared/validation.ts';
-import { canCheckIn } from '../events.policy.ts';
+import { canCheckIn, canReadEvent } from '../events.policy.ts';
 import { findEventBySlug, type LoadedEvent } from '../events-core.repository.server.ts';
-import { parseCheckInScan } from './check-in-code.ts';
+import { checkInQrPayload, parseCheckInScan } from './check-in-code.ts';
 import {
   ATTENDEES_PAGE_SIZE,
   type AttendeesPage,
@@ -43,10 +47,13 @@ import {
   markUndone,
   type RegistrationRow,
   selectAttendees,
+  selectBadgeHolders,
   selectCheckIns,
   setRegistrationCheckedIn,
 } from './checkin.repository.server.ts';
 import type { CheckInSource } from './checkin.schema.ts';
+import { renderBadges } from './checkin-badges.server.ts';
+import { badgeFileName, badgeLocale, badgeOf, type Translate } from './checkin-badges.ts';
 
 type Target = { id: string; code?: string | undefined; registrationId?: string | undefined; checkedInAt?: string | undefined };
 
@@ -259,3 +266,39 @@ export async function getCheckInDesk(actor: Actor, slug: string) {
   };
 }
 export type CheckInDesk = Awaited<ReturnType<typeof getCheckInDesk>>;
+
+async function badgesPdf(event: LoadedEvent, locale: Locale, holders: Awaited<ReturnType<typeof selectBadgeHolders>>): Promise<Buffer> {
+  const publicUrl = getConfig().publicUrl;
+  const t: Translate = (lang, id, values) => translate(lang, id, values);
+  const badges = holders.map((holder) => badgeOf(holder, event, t));
+  return renderBadges({
+    title: translate(locale, 'events.checkin.badge.documentTitle', { title: textIn(event.title, locale, event.sourceLocale) }),
+    empty: translate(locale, 'events.checkin.badge.empty'),
+    badges,
+    qrPayloads: badges.map((badge) => checkInQrPayload(publicUrl, badge.lang, event.slug, badge.code)),
+  });
+}
+
+/** Every confirmed participant's badge, four to an A4 page, each in its holder's language (for those who may check people in). */
+export async function eventBadges(actor: Actor, slug: string, locale: Locale): Promise<{ fileName: string; pdf: Buffer }> {
+  const db = getDb();
+  const event = await authorisedEvent(db, actor, slug);
+  const holders = await selectBadgeHolders(db, event.id);
+  return { fileName: badgeFileName(event.slug), pdf: await badgesPdf(event, locale, holders) };
+}
+
+/** The signed-in participant's own badge, while their registration is confirmed (404 otherwise, for anyone else too). */
+export async function myBadge(actor: Actor, slug: string): Promise<{ fileName: string; pdf: Buffer }> {
+  if (actor.kind !== 'user') throw CommonErrors.unauthenticated();
+  const db = getDb();
+  const event = await findEventBySlug(db, slug);
+  const notFound = new AppError('EVENTS_CHECKIN_BADGE_NOT_FOUND', 404, { slug });
+  if (!event || !canReadEvent(actor, event)) throw notFound;
+  const holders = (await selectBadgeHolders(db, event.id)).filter((holder) => holder.userId === actor.userId);
+  if (holders.length === 0) throw notFound;
+  const holder = holders.slice(0, 1);
+  return {
+    fileName: badgeFileName(event.slug, holder[0]!.registrationId),
+    pdf: await badgesPdf(event, badgeLocale(holder[0]!.locale), holder),
+  };
+}
