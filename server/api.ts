@@ -11,6 +11,7 @@ import {
   createOrganisationsApi,
   createTwinsApi,
 } from '#app/modules/directory/index.ts';
+import { createEventsApi, EVENTS_TAG } from '#app/modules/events/index.ts';
 import { createFormsApi, FORMS_TAG } from '#app/modules/forms/index.ts';
 import { createIdentityApi, resolveRequestActor } from '#app/modules/identity/index.ts';
 import { createNeedsApi, NEEDS_TAG } from '#app/modules/needs/index.ts';
@@ -75,6 +76,14 @@ const MODULE_APIS = [
         'The challenge taxonomy, and cluster diagnostics: rounds of challenges, SWOT and baseline figures, endorsed; the endorsed challenges the synthesis reads.',
     },
     create: createNeedsApi,
+  },
+  {
+    tag: {
+      name: EVENTS_TAG,
+      description:
+        'Events and workshops: the calendar, each event with its agenda, their iCalendar files and feeds; created, edited, published and cancelled by those who manage them; registration, invitations, check-in, workshop outputs, statistics and follow-up.',
+    },
+    create: createEventsApi,
   },
   {
     tag: {

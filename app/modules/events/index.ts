@@ -14,6 +14,7 @@ export { checkInQrPayload, parseCheckInScan, type ScannedCode } from './checkin/
 export { checkInQrPng, checkInQrSvg } from './checkin/check-in-qr.server.ts';
 // The events core: contracts, the service (create, edit, publish, cancel, agenda, calendar, ICS), grouping for pages.
 export { groupEventsByMonth, groupSessionsByDay } from './event-agenda.ts';
+export { createEventsApi, EVENTS_TAG } from './events.api.server.ts';
 export {
   type CancelEventInput,
   type CreateEventInput,
