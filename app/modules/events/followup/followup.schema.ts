@@ -6,10 +6,9 @@
  * read the event sees the public items.
  */
 import { sql } from 'drizzle-orm';
-import { boolean, check, date, index, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { boolean, check, date, index, pgTable, text } from 'drizzle-orm/pg-core';
 import { createdAt, id, updatedAt } from '../../../shared/db/columns.ts';
 import { storedFile } from '../../../shared/files/files.schema.ts';
-// biome-ignore lint/style/noRestrictedImports: an action owner's organisation is a foreign key to the directory; nothing else is used.
 import { organisation } from '../../directory/directory.schema.ts';
 import { event } from '../events.schema.ts';
 

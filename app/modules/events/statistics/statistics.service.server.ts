@@ -66,6 +66,12 @@ function invitationOf(row: InvitationFacts): Person {
   };
 }
 
+/** Whether the actor manages events in some scope: who may open the programme-wide view. */
+function managesSomeEvents(actor: Actor): boolean {
+  if (actor.kind !== 'user') return actor.kind === 'system';
+  return actor.grants.some((g) => (!g.requiresTwoFactor || actor.twoFactorEnabled) && grantAllows(g, EVENTS_MANAGE));
+}
+
 /** The event, if the actor may read its statistics: 404 when it may not even see the event, 401/403 otherwise. */
 async function managedEvent(actor: Actor, slug: string): Promise<LoadedEvent> {
   const event = await findEventBySlug(getDb(), slug);
@@ -113,13 +119,6 @@ export async function getEventStatistics(actor: Actor, slug: string): Promise<Ev
     computedAt: now.toISOString(),
     statistics: stats.get(event.id)!,
   };
-}
-
-function managesSomeEvents(actor: Actor): boolean {
-  return (
-    actor.kind === 'system' ||
-    (actor.kind === 'user' && actor.grants.some((g) => (!g.requiresTwoFactor || actor.twoFactorEnabled) && grantAllows(g, EVENTS_MANAGE)))
-  );
 }
 
 /**
