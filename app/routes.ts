@@ -7,6 +7,8 @@ import { accessRoutes } from './routes/access/routes.ts';
 import { adminRoutes } from './routes/admin/routes.ts';
 import { clusterRoutes } from './routes/clusters/routes.ts';
 import { directoryImportRoutes } from './routes/directory-import/routes.ts';
+import { eventsInvitationsRoutes } from './routes/events-invitations/routes.ts';
+import { eventsRegistrationRoutes } from './routes/events-registration/routes.ts';
 import { formsAnswerRoutes } from './routes/forms/routes.ts';
 import { formsBuilderRoutes } from './routes/forms-builder/routes.ts';
 import { formsResponsesRoutes } from './routes/forms-responses/routes.ts';
@@ -36,9 +38,11 @@ export default [
     ...twinsRoutes,
     ...searchRoutes,
     ...directoryImportRoutes,
+    ...eventsRegistrationRoutes,
     ...formsResponsesRoutes,
     ...formsBuilderRoutes,
     ...formsAnswerRoutes,
+    ...eventsInvitationsRoutes,
     route('*', 'routes/shell/not-found.tsx'),
   ]),
 ] satisfies RouteConfig;

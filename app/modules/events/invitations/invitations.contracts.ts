@@ -121,7 +121,15 @@ export type InvitationCounts = z.output<typeof invitationCountsSchema>;
 
 export const invitationListSchema = z
   .object({
-    event: z.object({ slug: z.string(), status: z.string(), womenTargetPercent: z.number().int() }),
+    event: z.object({
+      slug: z.string(),
+      title: z.record(z.string(), z.string()),
+      sourceLocale: z.string(),
+      status: z.enum(['draft', 'published', 'cancelled']),
+      hostClusterSlug: z.string().nullable(),
+      countryIso2: z.string().nullable(),
+      womenTargetPercent: z.number().int(),
+    }),
     entries: z.array(invitationEntrySchema),
     counts: invitationCountsSchema,
     balance: balanceSchema,

@@ -269,7 +269,15 @@ export async function getInvitationList(actor: Actor, input: { event: string }):
   const rows = await selectEntries(db, loaded.id);
   const entries = rows.map(presentEntry);
   return {
-    event: { slug: loaded.slug, status: loaded.status, womenTargetPercent: loaded.womenTargetPercent },
+    event: {
+      slug: loaded.slug,
+      title: loaded.title as Record<string, string>,
+      sourceLocale: loaded.sourceLocale,
+      status: loaded.status,
+      hostClusterSlug: loaded.hostClusterSlug,
+      countryIso2: loaded.countryIso2,
+      womenTargetPercent: loaded.womenTargetPercent,
+    },
     entries,
     counts: countEntries(entries),
     balance: computeBalance(activeOf(rows), loaded.womenTargetPercent),
