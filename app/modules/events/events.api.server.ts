@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { createApiRouter, currentUser, jsonContent, problemContent, protectedRoute, publicRoute } from '#app/shared/api/router.server.ts';
 import { anonymous } from '#app/shared/auth/actor.ts';
 import { LOCALES, negotiateLocale } from '#app/shared/i18n/locales.ts';
+import { createCheckInApi } from './checkin/checkin.api.server.ts';
 import {
   cancelEventInputSchema,
   createEventInputSchema,
@@ -34,6 +35,7 @@ import {
   updateEvent,
   updateSession,
 } from './events.service.server.ts';
+import { createRegistrationApi } from './registration/registration.api.server.ts';
 
 export const EVENTS_TAG = 'events';
 
@@ -229,5 +231,7 @@ export function createEventsApi() {
     .openapi(feedRoute, async (c) => {
       const locale = c.req.valid('query').locale ?? negotiateLocale(c.req.header('accept-language'));
       return c.body(await publicCalendarFeed(locale, FEED_NAME[locale]), 200, calendarHeaders('events.ics'));
-    });
+    })
+    .route('/', createCheckInApi())
+    .route('/', createRegistrationApi());
 }

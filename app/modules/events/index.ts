@@ -12,6 +12,37 @@ export {
 } from './calendar/zoned-time.ts';
 export { checkInQrPayload, parseCheckInScan, type ScannedCode } from './checkin/check-in-code.ts';
 export { checkInQrPng, checkInQrSvg } from './checkin/check-in-qr.server.ts';
+export { createCheckInApi } from './checkin/checkin.api.server.ts';
+export type {
+  Attendee,
+  AttendeesPage,
+  CheckInEntry,
+  CheckInOutcome,
+  CheckInsPage,
+  SyncCheckInsResult,
+} from './checkin/checkin.contracts.ts';
+export {
+  type CheckInDesk,
+  checkIn,
+  eventBadges,
+  getCheckInDesk,
+  listAttendees,
+  listCheckIns,
+  myBadge,
+  syncCheckIns,
+  undoCheckIn,
+} from './checkin/checkin.service.server.ts';
+// Check-in (checkin/): check-in by code or name, the offline queue's sync, undo, attendance lists, badges.
+export { type BadgeHolder, badgeFileName } from './checkin/checkin-badges.ts';
+export {
+  type AttendeeView,
+  applyOutcomes,
+  type CachedAttendee,
+  countAttendance as countCachedAttendance,
+  filterAttendees,
+  mergeQueue,
+  type QueuedCheckIn,
+} from './checkin/checkin-queue.ts';
 // The events core: contracts, the service (create, edit, publish, cancel, agenda, calendar, ICS), grouping for pages.
 export { groupEventsByMonth, groupSessionsByDay } from './event-agenda.ts';
 export { createEventsApi, EVENTS_TAG } from './events.api.server.ts';
@@ -85,24 +116,3 @@ export {
 export { type DemoEventCounts, seedDemoEvents } from './events-demo.server.ts';
 // The demo events: the programme's eight thematic workshops and its regional workshop (events-demo.ts).
 export { DEMO_EVENT_SLUGS } from './events-demo.ts';
-// Invitations (invitations/): the invitation list with its balance, sending personal links, the share link, tracking.
-export { genderGroup, type InvitationBalance, type Share as InvitationShare } from './invitations/invitation-balance.ts';
-export type {
-  AddInvitationsInput,
-  AddInvitationsResult,
-  InvitationCounts,
-  InvitationEntry,
-  InvitationList,
-  SendInvitationsResult,
-} from './invitations/invitations.contracts.ts';
-export {
-  addInvitations,
-  declineInvitationLink,
-  getInvitationBalance,
-  getInvitationList,
-  openInvitationLink,
-  removeInvitation,
-  sendInvitations,
-  setWomenTarget,
-} from './invitations/invitations.service.server.ts';
-export { invitedPath, registerPath, shareLinks } from './invitations/invitations.ts';
