@@ -116,3 +116,27 @@ export {
 export { type DemoEventCounts, seedDemoEvents } from './events-demo.server.ts';
 // The demo events: the programme's eight thematic workshops and its regional workshop (events-demo.ts).
 export { DEMO_EVENT_SLUGS } from './events-demo.ts';
+// Registration (registration/): register, cancel, staff decisions, the waiting list, mails and reminders.
+export { createRegistrationApi } from './registration/registration.api.server.ts';
+export {
+  REGISTRATIONS_PAGE_SIZE,
+  type RegisterInput,
+  type RegistrationCounts,
+  type RegistrationList,
+  type RegistrationView,
+  registerInputSchema,
+  registrationListSchema,
+  registrationSchema,
+} from './registration/registration.contracts.ts';
+export {
+  approveRegistration,
+  cancelRegistration,
+  declineRegistration,
+  getMyRegistrationPage,
+  getRegisterPage,
+  getRegistrationCalendar,
+  listMyEvents,
+  listRegistrations,
+  registerForEvent,
+} from './registration/registration.service.server.ts';
+export { GENDERS as REGISTRATION_GENDERS } from './registration/registration.ts';

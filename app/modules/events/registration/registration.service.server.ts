@@ -14,11 +14,14 @@
 import { randomBytes } from 'node:crypto';
 import { recordAudit } from '#app/shared/audit/audit.server.ts';
 import type { Actor, UserActor } from '#app/shared/auth/actor.ts';
+import { getConfig } from '#app/shared/config.server.ts';
 import { type Executor, getDb } from '#app/shared/db/client.server.ts';
 import { AppError, CommonErrors } from '#app/shared/errors.ts';
 import { isLocale, type Locale } from '#app/shared/i18n/locales.ts';
 import { textIn } from '#app/shared/i18n/translatable.ts';
 import { parseInput } from '#app/shared/validation.ts';
+// biome-ignore lint/style/noRestrictedImports: the events module's own check-in codes (checkin/ is a folder of the events module).
+import { checkInQrPayload, checkInQrSvg } from '../checkin/check-in-qr.server.ts';
 import { canManageEvent, canReadEvent, canRegister } from '../events.policy.ts';
 import { findEventById, findEventBySlug, type LoadedEvent } from '../events-core.repository.server.ts';
 // biome-ignore lint/style/noRestrictedImports: the events module's own invitations (invitations/ is a folder of the events module).
@@ -53,7 +56,7 @@ import {
   waitingSeqs,
 } from './registration.repository.server.ts';
 import { ACTIVE_STATUSES, decideApproval, decideSeat, GENDERS, type Gender, toPromote, windowState } from './registration.ts';
-import { queueRegistrationMail, type RegistrationMailKind, scheduleReminder } from './registration-mail.server.ts';
+import { queueRegistrationMail, type RegistrationMailKind, registrationCalendar, scheduleReminder } from './registration-mail.server.ts';
 
 function notFound(): AppError {
   return new AppError('EVENTS_REGISTRATION_NOT_FOUND', 404);
@@ -273,10 +276,15 @@ export async function registerForEvent(actor: Actor, slug: string, input: Regist
 }
 
 /** The registration locked with its event locked first (always in that order: no deadlock between two changes). */
-async function lockedRegistration(tx: Executor, id: string): Promise<{ row: RegistrationRow; event: LoadedEvent }> {
+async function lockedRegistration(
+  tx: Executor,
+  id: string,
+  slug: string | undefined,
+): Promise<{ row: RegistrationRow; event: LoadedEvent }> {
   const peek = await findRegistration(tx, id);
   if (!peek) throw notFound();
   const locked = await lockedEvent(tx, peek.eventId);
+  if (slug !== undefined && locked.slug !== slug) throw notFound();
   const row = await findRegistration(tx, id, { forUpdate: true });
   if (!row) throw notFound();
   return { row, event: locked };
@@ -322,10 +330,12 @@ function authoriseOwnerOrStaff(actor: Actor, row: RegistrationRow, found: Loaded
 export async function cancelRegistration(
   actor: Actor,
   registrationId: string,
+  /** When given, a registration of another event is not found. */
+  slug?: string,
 ): Promise<{ registration: RegistrationView; promoted: string[] }> {
   if (actor.kind === 'anonymous') throw CommonErrors.unauthenticated();
   return getDb().transaction(async (tx) => {
-    const { row: before, event: locked } = await lockedRegistration(tx, registrationId);
+    const { row: before, event: locked } = await lockedRegistration(tx, registrationId, slug);
     authoriseOwnerOrStaff(actor, before, locked);
     if (!ACTIVE_STATUSES.includes(before.status)) throw new AppError('EVENTS_REGISTRATION_NOT_ACTIVE', 409, { status: before.status });
     const now = new Date();
@@ -343,10 +353,10 @@ export async function cancelRegistration(
   });
 }
 
-async function decide(actor: Actor, registrationId: string, approve: boolean): Promise<RegistrationView> {
+async function decide(actor: Actor, registrationId: string, approve: boolean, slug: string | undefined): Promise<RegistrationView> {
   if (actor.kind === 'anonymous') throw CommonErrors.unauthenticated();
   return getDb().transaction(async (tx) => {
-    const { row: before, event: locked } = await lockedRegistration(tx, registrationId);
+    const { row: before, event: locked } = await lockedRegistration(tx, registrationId, slug);
     if (!canManageEvent(actor, locked)) throw CommonErrors.forbidden();
     if (before.status !== 'pending') throw new AppError('EVENTS_REGISTRATION_NOT_PENDING', 409, { status: before.status });
     const now = new Date();
@@ -378,13 +388,13 @@ async function decide(actor: Actor, registrationId: string, approve: boolean): P
 }
 
 /** Staff approve a pending registration: a seat if one is free, else the waiting list (EVENTS_FULL without one). */
-export async function approveRegistration(actor: Actor, registrationId: string): Promise<RegistrationView> {
-  return decide(actor, registrationId, true);
+export async function approveRegistration(actor: Actor, registrationId: string, slug?: string): Promise<RegistrationView> {
+  return decide(actor, registrationId, true, slug);
 }
 
 /** Staff decline a pending registration; the registrant is told. */
-export async function declineRegistration(actor: Actor, registrationId: string): Promise<RegistrationView> {
-  return decide(actor, registrationId, false);
+export async function declineRegistration(actor: Actor, registrationId: string, slug?: string): Promise<RegistrationView> {
+  return decide(actor, registrationId, false, slug);
 }
 
 function countsOf(capacity: number | null, counts: Awaited<ReturnType<typeof countByStatus>>): RegistrationCounts {
@@ -458,4 +468,42 @@ export async function listMyEvents(actor: Actor) {
   if (actor.kind !== 'user') throw CommonErrors.unauthenticated();
   const rows = await selectUserRegistrations(getDb(), actor.userId, MY_EVENTS_LIMIT);
   return rows.map(({ registration, event: e }) => ({ event: e, registration: viewOf(registration, e.slug, null, null) }));
+}
+
+/** What the register page shows: the event, its seats, the member's organisations, the invitation's prefill, an existing registration. */
+export async function getRegisterPage(actor: Actor, slug: string, invitationToken: string | undefined) {
+  const db = getDb();
+  const found = await readableEvent(db, actor, slug);
+  const invitation = invitationToken ? await findOpenInvitationByToken(db, found.id, invitationToken) : null;
+  if (invitationToken && !invitation) throw new AppError('EVENTS_INVITATION_INVALID', 404);
+  if (!invitation && actor.kind !== 'user') throw CommonErrors.unauthenticated();
+  const counts = countsOf(found.capacity, await countByStatus(db, found.id));
+  const existing = actor.kind === 'user' ? await findRegistrationOfUser(db, found.id, actor.userId) : undefined;
+  const listed = actor.kind === 'user' ? await findPersonOfUser(db, actor.userId) : undefined;
+  return {
+    event: found,
+    counts,
+    window: windowState(found, new Date()),
+    invitationRequired: found.visibility === 'invitation' && !invitation && !canManageEvent(actor, found),
+    organisations: await registrationOrganisations(actor),
+    invitation: invitation ? { name: invitation.name, email: invitation.email, organisationId: invitation.organisationId } : null,
+    gender: genderOf(invitation?.gender ?? listed?.gender),
+    active: existing && ACTIVE_STATUSES.includes(existing.status) ? existing.status : null,
+  };
+}
+
+/** The signed-in person's registration page: the registration, its place, the check-in QR code (SVG) while it holds a seat. */
+export async function getMyRegistrationPage(actor: Actor, slug: string, locale: Locale, qrTitle: string) {
+  const { event: found, registration } = await getMyRegistration(actor, slug);
+  const qrSvg =
+    registration?.status === 'confirmed'
+      ? await checkInQrSvg(checkInQrPayload(getConfig().publicUrl, locale, found.slug, registration.checkInCode), qrTitle)
+      : null;
+  return { event: found, registration, qrSvg, canManage: canManageEvent(actor, found) };
+}
+
+/** The event as an ICS file for its registrant (the same entry as the confirmation's attachment). */
+export async function getRegistrationCalendar(actor: Actor, slug: string, locale: Locale): Promise<{ slug: string; ics: string }> {
+  const { event: found } = await getMyRegistration(actor, slug);
+  return { slug: found.slug, ics: registrationCalendar(found, locale) };
 }

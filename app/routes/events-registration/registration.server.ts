@@ -1,0 +1,42 @@
+/** What the registration pages' loaders and actions share: the locale, refusals as page errors or form failures. */
+import { data } from 'react-router';
+import { isAppError } from '#app/shared/errors.ts';
+import { DEFAULT_LOCALE, isLocale, type Locale } from '#app/shared/i18n/locales.ts';
+
+export function localeOf(params: { lang?: string }): Locale {
+  return isLocale(params.lang) ? params.lang : DEFAULT_LOCALE;
+}
+
+/** A refused call that is not about the form (forbidden, not found) becomes the error page. */
+export function asErrorResponse(error: unknown): never {
+  if (isAppError(error) && error.status < 500) throw new Response(null, { status: error.status });
+  throw error;
+}
+
+export interface RegistrationFailure {
+  /** `errors.<code>` */
+  code: string;
+  /** Form field -> error code. */
+  fields: Record<string, string>;
+}
+
+/** A refusal the person can act on (full, closed, already registered, a bad field) is shown on the form; the rest is the error page. */
+export function refusal(error: unknown) {
+  if (!isAppError(error) || error.status >= 500 || error.status === 401 || error.status === 403 || error.status === 404) {
+    asErrorResponse(error);
+  }
+  const fields: Record<string, string> = {};
+  for (const issue of error.details?.fields ?? []) fields[issue.field] ??= issue.code;
+  const failure: RegistrationFailure = { code: error.code, fields };
+  return data({ failure }, { status: error.status });
+}
+
+export function noStore(): HeadersInit {
+  return { 'Cache-Control': 'no-store' };
+}
+
+/** "Tuesday 9 December 2026, 09:00 – 17:00" in the reader's language, at the venue's time. */
+export function eventWhenText(locale: Locale, startsAt: Date | string, endsAt: Date | string, timeZone: string): string {
+  const format = new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeStyle: 'short', timeZone });
+  return format.formatRange(new Date(startsAt), new Date(endsAt));
+}
