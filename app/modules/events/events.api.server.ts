@@ -35,6 +35,7 @@ import {
   updateEvent,
   updateSession,
 } from './events.service.server.ts';
+import { createInvitationsApi } from './invitations/invitations.api.server.ts';
 import { createRegistrationApi } from './registration/registration.api.server.ts';
 
 export const EVENTS_TAG = 'events';
@@ -233,5 +234,6 @@ export function createEventsApi() {
       return c.body(await publicCalendarFeed(locale, FEED_NAME[locale]), 200, calendarHeaders('events.ics'));
     })
     .route('/', createCheckInApi())
-    .route('/', createRegistrationApi());
+    .route('/', createRegistrationApi())
+    .route('/', createInvitationsApi());
 }
