@@ -35,8 +35,10 @@ import {
   updateEvent,
   updateSession,
 } from './events.service.server.ts';
+import { createFollowUpApi } from './followup/followup.api.server.ts';
 import { createInvitationsApi } from './invitations/invitations.api.server.ts';
 import { createRegistrationApi } from './registration/registration.api.server.ts';
+import { createStatisticsApi } from './statistics/statistics.api.server.ts';
 
 export const EVENTS_TAG = 'events';
 
@@ -197,7 +199,10 @@ function calendarHeaders(fileName: string) {
 }
 
 export function createEventsApi() {
+  // Statistics and follow-up first: their fixed paths (/events/statistics, /events/actions) must win over /events/{slug}.
   return createApiRouter()
+    .route('/', createStatisticsApi())
+    .route('/', createFollowUpApi())
     .openapi(listRoute, async (c) => c.json(await listEvents(c.get('actor') ?? anonymous, c.req.valid('query')), 200))
     .openapi(createRoute, async (c) => c.json(await createEvent(currentUser(c), c.req.valid('json')), 201))
     .openapi(getRoute, async (c) => {

@@ -140,3 +140,24 @@ export {
   registerForEvent,
 } from './registration/registration.service.server.ts';
 export { GENDERS as REGISTRATION_GENDERS } from './registration/registration.ts';
+// Statistics (statistics/): the funnel and its breakdowns, the programme-wide view, XLSX and participant lists.
+export { createStatisticsApi } from './statistics/statistics.api.server.ts';
+export {
+  type EventStatisticsView,
+  eventStatisticsSchema,
+  PARTICIPANT_LISTS,
+  type ParticipantList,
+  type ProgrammeStatistics,
+  programmeStatisticsSchema,
+} from './statistics/statistics.contracts.ts';
+export {
+  countryNames,
+  exportEventStatisticsWorkbook,
+  exportParticipantsCsv,
+  exportParticipantsWorkbook,
+  getEventStatistics,
+  getProgrammeStatistics,
+  groupLabel,
+  PROGRAMME_EVENTS_LIMIT,
+} from './statistics/statistics.service.server.ts';
+export { DIMENSIONS as STATISTICS_DIMENSIONS, MEASURES as STATISTICS_MEASURES, share } from './statistics/statistics.ts';

@@ -36,7 +36,7 @@ export const actionInputSchema = z
       .pipe(z.email().optional())
       .meta({ description: 'The address of the owner’s account, if they have one: they are told by mail.' }),
     dueOn: z
-      .union([isoDate, z.literal('')])
+      .union([isoDate, z.literal(''), z.null()])
       .optional()
       .transform((v) => (v ? v : null)),
     status: z.enum(ACTION_STATUSES).default('open'),
