@@ -18,7 +18,6 @@ import {
   type AddInvitationsResult,
   addInvitations,
   canCheckIn,
-  genderGroup,
   getInvitationList,
   removeInvitation,
   type SendInvitationsResult,
@@ -515,7 +514,7 @@ export default function EventInvitationsPage({ loaderData, actionData }: Route.C
                   <td dir="auto">{entry.name ?? ''}</td>
                   <td dir="ltr">{entry.email ?? t('events.invitations.list.noEmail')}</td>
                   <td>{entry.countryIso2 ? (regions.of(entry.countryIso2) ?? entry.countryIso2) : ''}</td>
-                  <td>{t(`events.invitations.gender.${genderGroup(entry.gender)}`)}</td>
+                  <td>{t(`events.invitations.gender.${entry.genderGroup}`)}</td>
                   <td>
                     {t(`events.invitations.state.${entry.state}`)}
                     {entry.sentAt && entry.state !== 'listed' && (

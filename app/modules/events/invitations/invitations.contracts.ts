@@ -94,6 +94,7 @@ export const invitationEntrySchema = z
     sizeClass: z.string().nullable(),
     womenLed: z.boolean(),
     gender: z.string().nullable(),
+    genderGroup: z.enum(['women', 'men', 'other', 'unknown']).meta({ description: 'The gender as the balance counts it.' }),
     source: z.string(),
     state: z.enum(INVITATION_STATES),
     sentAt: z.string().nullable(),

@@ -29,7 +29,7 @@ import { queueMail } from '#app/shared/mail/index.ts';
 import { parseInput } from '#app/shared/validation.ts';
 import { canManageEvent } from '../events.policy.ts';
 import { findEventBySlug, type LoadedEvent } from '../events-core.repository.server.ts';
-import { computeBalance, type InvitationBalance } from './invitation-balance.ts';
+import { computeBalance, genderGroup, type InvitationBalance } from './invitation-balance.ts';
 import { markInvitationResponded } from './invitation-link.server.ts';
 import { hashInvitationToken, INVITATION_TOKEN_PATTERN, newInvitationToken } from './invitation-token.ts';
 import {
@@ -237,6 +237,7 @@ function presentEntry(row: EntryRow): InvitationEntry {
     sizeClass: row.sizeClass,
     womenLed: row.womenLed,
     gender: row.gender,
+    genderGroup: genderGroup(row.gender),
     source: row.source,
     state: entryState(row),
     sentAt: iso(row.sentAt),
