@@ -116,6 +116,27 @@ export {
 export { type DemoEventCounts, seedDemoEvents } from './events-demo.server.ts';
 // The demo events: the programme's eight thematic workshops and its regional workshop (events-demo.ts).
 export { DEMO_EVENT_SLUGS } from './events-demo.ts';
+// Invitations (invitations/): the invitation list with its balance, sending personal links, the share link, tracking.
+export type { InvitationBalance, Share as InvitationShare } from './invitations/invitation-balance.ts';
+export type {
+  AddInvitationsInput,
+  AddInvitationsResult,
+  InvitationCounts,
+  InvitationEntry,
+  InvitationList,
+  SendInvitationsResult,
+} from './invitations/invitations.contracts.ts';
+export {
+  addInvitations,
+  declineInvitationLink,
+  getInvitationBalance,
+  getInvitationList,
+  openInvitationLink,
+  removeInvitation,
+  sendInvitations,
+  setWomenTarget,
+} from './invitations/invitations.service.server.ts';
+export { invitedPath, registerPath, shareLinks } from './invitations/invitations.ts';
 // Registration (registration/): register, cancel, staff decisions, the waiting list, mails and reminders.
 export { createRegistrationApi } from './registration/registration.api.server.ts';
 export {
