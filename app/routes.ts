@@ -7,6 +7,7 @@ import { accessRoutes } from './routes/access/routes.ts';
 import { adminRoutes } from './routes/admin/routes.ts';
 import { clusterRoutes } from './routes/clusters/routes.ts';
 import { directoryImportRoutes } from './routes/directory-import/routes.ts';
+import { eventsRoutes } from './routes/events/routes.ts';
 import { eventsInvitationsRoutes } from './routes/events-invitations/routes.ts';
 import { eventsRegistrationRoutes } from './routes/events-registration/routes.ts';
 import { formsAnswerRoutes } from './routes/forms/routes.ts';
@@ -31,6 +32,7 @@ export default [
     ...adminRoutes,
     ...organisationsManageRoutes,
     ...clusterRoutes,
+    ...eventsRoutes,
     ...needsDiagnosticsRoutes,
     ...needsRoutes,
     ...needsSurveysRoutes,

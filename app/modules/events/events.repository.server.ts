@@ -200,3 +200,11 @@ export async function selectRegistrantsToTell(executor: Executor, eventId: strin
     .where(and(eq(eventRegistration.eventId, eventId), inArray(eventRegistration.status, ['confirmed', 'waiting', 'pending'])))
     .orderBy(asc(eventRegistration.seq));
 }
+
+/** Every cluster, by country then slug (the event form's host and gathered-cluster choices). */
+export async function selectAllClusters(executor: Executor): Promise<ClusterRef[]> {
+  return executor
+    .select({ id: cluster.id, slug: cluster.slug, name: cluster.name, countryIso2: cluster.countryIso2 })
+    .from(cluster)
+    .orderBy(asc(cluster.countryIso2), asc(cluster.slug)) as Promise<ClusterRef[]>;
+}

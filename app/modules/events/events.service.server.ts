@@ -9,6 +9,7 @@
  * (confirmed, waiting, pending) through the job queue, in their language, in the same transaction.
  * A draft is seen only by those who manage it: to anyone else it does not exist (404).
  */
+import { listCountries } from '#app/modules/directory/index.ts';
 import { recordAudit } from '#app/shared/audit/audit.server.ts';
 import type { Actor } from '#app/shared/auth/actor.ts';
 import { getConfig } from '#app/shared/config.server.ts';
@@ -54,6 +55,7 @@ import {
   type ListedEvent,
   replaceEventClusters,
   replaceSpeakers,
+  selectAllClusters,
   selectDraftEvents,
   selectEvents,
   selectRegistrantsToTell,
@@ -566,4 +568,33 @@ export async function publicCalendarFeed(locale: Locale, name: string, now: Date
     offset: 0,
   });
   return buildEventCalendar({ name, events: rows.filter((r) => r.visibility === 'public').map((r) => calendarEventOf(r, locale)) });
+}
+
+export interface EventFormChoices {
+  /** Clusters the actor may host an event for. */
+  hosts: { slug: string; name: Record<string, string>; countryIso2: string }[];
+  /** Countries where the actor may hold a programme-hosted event ('any' region-wide, online included). */
+  programmeCountries: 'any' | string[];
+  /** Every cluster, to gather. */
+  clusters: { slug: string; name: Record<string, string>; countryIso2: string }[];
+  countries: { iso2: string; name: Record<string, string> }[];
+  /** Whether the actor may create an event at all (some host or country). */
+  canCreate: boolean;
+}
+
+/** What the event form offers `actor` (null for the signed out). */
+export async function eventFormChoices(actor: Actor): Promise<EventFormChoices | null> {
+  if (actor.kind !== 'user') return null;
+  const [clusters, countries] = await Promise.all([selectAllClusters(getDb()), listCountries()]);
+  const hosts = clusters.filter((c) => canCreateEvent(actor, { clusterSlug: c.slug, countryIso2: c.countryIso2 })).map(clusterOut);
+  const programmeCountries = canCreateEvent(actor, { clusterSlug: null, countryIso2: null })
+    ? ('any' as const)
+    : countries.filter((c) => canCreateEvent(actor, { clusterSlug: null, countryIso2: c.iso2 })).map((c) => c.iso2);
+  return {
+    canCreate: hosts.length > 0 || programmeCountries === 'any' || programmeCountries.length > 0,
+    hosts,
+    programmeCountries,
+    clusters: clusters.map(clusterOut),
+    countries: countries.map((c) => ({ iso2: c.iso2, name: c.name as Record<string, string> })),
+  };
 }

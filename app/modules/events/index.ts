@@ -91,7 +91,9 @@ export {
   type EventFormat,
   type EventStatus,
   type EventType,
+  type EventFormChoices,
   type EventVisibility,
+  eventFormChoices,
   REGISTRATION_STATUSES,
   type RegistrationStatus,
 } from './events.schema.ts';

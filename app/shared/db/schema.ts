@@ -2,6 +2,7 @@
 export * from '../../modules/directory/directory.schema.ts';
 export * from '../../modules/directory/import/import.schema.ts';
 export * from '../../modules/directory/organisation-facets.schema.ts';
+export * from '../../modules/events/calendar/calendar-feed.schema.ts';
 export * from '../../modules/events/checkin/checkin.schema.ts';
 export * from '../../modules/events/events.schema.ts';
 export * from '../../modules/events/followup/followup.schema.ts';

@@ -18,6 +18,7 @@ export const mainNavigation: NavItem[] = [
   { path: '/organisations', label: 'shell.nav.organisations' },
   { path: '/search', label: 'shell.nav.search' },
   { path: '/needs', label: 'shell.nav.needs' },
+  { path: '/events', label: 'shell.nav.events' },
   // The needs surveys a signed-in person was invited to answer.
   { path: '/surveys', label: 'shell.nav.surveys', when: (v) => v !== null },
   { path: '/admin', label: 'shell.nav.admin', when: (v) => Boolean(v?.canSeeAdmin) },
