@@ -9,7 +9,8 @@ import { titled } from '#app/shared/ui/meta.ts';
 import { ScrollTable } from '#app/shared/ui/scroll-table.tsx';
 import { TranslatedText } from '#app/shared/ui/translated-text.tsx';
 import type { Route } from './+types/mine';
-import { asErrorResponse, eventWhenText, localeOf, noStore } from './registration.server.ts';
+import { eventWhenText } from './event-when.ts';
+import { asErrorResponse, localeOf, noStore } from './registration.server.ts';
 import '#app/styles/events-registration.css';
 
 export const meta = titled('events.registration.myEvents.title', 'events.registration.myEvents.lead');

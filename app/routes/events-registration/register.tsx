@@ -15,7 +15,8 @@ import { ErrorPage } from '#app/shared/ui/error-page.tsx';
 import { titled } from '#app/shared/ui/meta.ts';
 import { TranslatedText } from '#app/shared/ui/translated-text.tsx';
 import type { Route } from './+types/register';
-import { asErrorResponse, eventWhenText, localeOf, noStore, type RegistrationFailure, refusal } from './registration.server.ts';
+import { eventWhenText } from './event-when.ts';
+import { asErrorResponse, localeOf, noStore, type RegistrationFailure, refusal } from './registration.server.ts';
 import '#app/styles/events-registration.css';
 
 export const meta = titled('events.registration.register.title');
@@ -53,6 +54,7 @@ export async function loader({ params, request, context }: Route.LoaderArgs) {
     organisations: page.organisations.map((o) => ({ id: o.id, name: textIn(o.name, locale, o.sourceLocale) })),
     defaultOrganisation: page.invitation?.organisationId ?? page.organisations[0]?.id ?? '',
     gender: page.gender ?? '',
+    genders: [...REGISTRATION_GENDERS],
   };
 }
 
@@ -188,7 +190,7 @@ export default function RegisterPage({ loaderData, actionData }: Route.Component
             </p>
             <select id="field-gender" name="gender" defaultValue={d.gender} aria-describedby="field-gender-hint">
               <option value="">{t('events.registration.form.genderNone')}</option>
-              {REGISTRATION_GENDERS.map((g) => (
+              {d.genders.map((g) => (
                 <option key={g} value={g}>
                   {t(`events.registration.gender.${g}`)}
                 </option>

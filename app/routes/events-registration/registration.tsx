@@ -14,7 +14,8 @@ import { ErrorPage } from '#app/shared/ui/error-page.tsx';
 import { titled } from '#app/shared/ui/meta.ts';
 import { TranslatedText } from '#app/shared/ui/translated-text.tsx';
 import type { Route } from './+types/registration';
-import { asErrorResponse, eventWhenText, localeOf, noStore, refusal } from './registration.server.ts';
+import { eventWhenText } from './event-when.ts';
+import { asErrorResponse, localeOf, noStore, refusal } from './registration.server.ts';
 import '#app/styles/events-registration.css';
 
 export const meta = titled('events.registration.mine.title');

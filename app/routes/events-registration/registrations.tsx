@@ -40,6 +40,7 @@ export async function loader({ params, request, context }: Route.LoaderArgs) {
   return {
     slug: params.slug,
     status,
+    statuses: [...REGISTRATION_STATUSES],
     counts: list.counts,
     page: list.page,
     hasNext: list.hasNext,
@@ -57,8 +58,6 @@ export async function loader({ params, request, context }: Route.LoaderArgs) {
   };
 }
 
-const INTENTS = { approve: approveRegistration, decline: declineRegistration } as const;
-
 export async function action({ params, request, context }: Route.ActionArgs) {
   const locale = localeOf(params);
   const actor = requireAccountPage(context.get(requestContext).actor, locale, request);
@@ -69,7 +68,8 @@ export async function action({ params, request, context }: Route.ActionArgs) {
     throw new Response(null, { status: 400 });
   try {
     if (intent === 'cancel') await cancelRegistration(actor, id, params.slug);
-    else await INTENTS[intent](actor, id, params.slug);
+    else if (intent === 'approve') await approveRegistration(actor, id, params.slug);
+    else await declineRegistration(actor, id, params.slug);
   } catch (error) {
     return refusal(error);
   }
@@ -101,7 +101,7 @@ export default function RegistrationsPage({ loaderData, actionData }: Route.Comp
           <dt>{t('events.registration.staff.capacity')}</dt>
           <dd>{c.capacity === null ? t('events.registration.staff.noLimit') : c.capacity}</dd>
         </div>
-        {REGISTRATION_STATUSES.map((s) => (
+        {d.statuses.map((s) => (
           <div key={s}>
             <dt>{t(`events.registration.status.${s}`)}</dt>
             <dd>{c[s]}</dd>
@@ -113,7 +113,7 @@ export default function RegistrationsPage({ loaderData, actionData }: Route.Comp
           <label htmlFor="filter-status">{t('events.registration.staff.filter')}</label>
           <select id="filter-status" name="status" defaultValue={d.status}>
             <option value="">{t('events.registration.staff.all')}</option>
-            {REGISTRATION_STATUSES.map((s) => (
+            {d.statuses.map((s) => (
               <option key={s} value={s}>
                 {t(`events.registration.status.${s}`)}
               </option>

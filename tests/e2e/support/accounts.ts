@@ -37,6 +37,21 @@ export function themesStaffAccount(): E2eAccount {
   return { email: 'themes-staff@e2e.mosaic.localhost', name: 'Leïla Mansour', password: 'e2e-themes-Password-2026', locale: 'fr' };
 }
 
+/** The platform admin of the event registration journey, who creates and publishes its event (its own account: it sets up its own two-factor). */
+export function registrationStaffAccount(): E2eAccount {
+  return {
+    email: 'registration-staff@e2e.mosaic.localhost',
+    name: 'Hana Mourad',
+    password: 'e2e-registration-Password-2026',
+    locale: 'en',
+  };
+}
+
+/** The platform admin of the check-in journey, who makes its event and checks people in (its own account: it sets up its own two-factor). */
+export function checkinStaffAccount(): E2eAccount {
+  return { email: 'checkin-staff@e2e.mosaic.localhost', name: 'Omar Khalil', password: 'e2e-checkin-Password-2026', locale: 'en' };
+}
+
 /** A new member for one journey (unique, so a repeated run against the same server still signs up). */
 export function newMemberAccount(locale: Locale): E2eAccount {
   const suffix = randomBytes(4).toString('hex');

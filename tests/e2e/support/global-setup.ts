@@ -11,7 +11,15 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { LOCALES } from '#app/shared/i18n/locales.ts';
-import { directoryStaffAccount, importStaffAccount, staffAccount, surveysStaffAccount, themesStaffAccount } from './accounts.ts';
+import {
+  checkinStaffAccount,
+  directoryStaffAccount,
+  importStaffAccount,
+  registrationStaffAccount,
+  staffAccount,
+  surveysStaffAccount,
+  themesStaffAccount,
+} from './accounts.ts';
 
 const root = path.resolve(import.meta.dirname, '../../..');
 const serverLog = path.join(root, 'tests', 'artifacts', 'e2e-server.log');
@@ -89,6 +97,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     importStaffAccount(),
     surveysStaffAccount(),
     themesStaffAccount(),
+    registrationStaffAccount(),
+    checkinStaffAccount(),
   ]) {
     runCli(['create-admin', '--email', admin.email, '--name', admin.name, '--password', admin.password, '--locale', admin.locale], env);
   }
