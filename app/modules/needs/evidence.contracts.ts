@@ -1,7 +1,7 @@
 /**
  * The drill-down to the evidence behind one theme of the priority synthesis in one scope (issue 4,
- * item 5): the endorsed diagnostic challenges recording it and the submitted survey answers naming
- * it, as counted by the board's staff figures. For those holding `needs.read` over the scope.
+ * item 5): the endorsed diagnostic challenges recording it, the submitted survey answers naming
+ * it and the dots of closed workshop votings, as counted by the board's staff figures. For those holding `needs.read` over the scope.
  */
 import { z } from 'zod';
 import { endorsedChallengeSchema } from './diagnostics/diagnostics.contracts.ts';
@@ -39,6 +39,16 @@ export const surveyAnswerEvidenceSchema = z
   .meta({ id: 'SurveyAnswerEvidence' });
 export type SurveyAnswerEvidence = z.infer<typeof surveyAnswerEvidenceSchema>;
 
+export const workshopVoteEvidenceSchema = z
+  .object({
+    id: z.string().meta({ description: 'The event, theme, country and clusters the dots are summed for.' }),
+    event: z.object({ slug: z.string(), title: translatedNameSchema }),
+    clusters: z.array(z.string()).meta({ description: 'The clusters the voters were placed in (their organisation’s among the event’s).' }),
+    country: z.string(),
+    votes: z.int().min(1).meta({ description: 'Dots given at the workshop’s closed voting.' }),
+  })
+  .meta({ id: 'WorkshopVoteEvidence' });
+
 export const themeEvidenceSchema = z
   .object({
     scope: z.string(),
@@ -54,6 +64,9 @@ export const themeEvidenceSchema = z
         items: z.array(surveyAnswerEvidenceSchema),
       })
       .meta({ description: 'Submitted survey answers naming the theme, newest first.' }),
+    votes: z
+      .array(workshopVoteEvidenceSchema)
+      .meta({ description: 'Dots of closed workshop votings for the theme in the scope (the board’s workshop figure), most first.' }),
     computedAt: z.iso.datetime(),
   })
   .meta({ id: 'NeedsThemeEvidence' });

@@ -1,7 +1,7 @@
 /**
  * The drill-down to the evidence (issue 4, item 5): behind one theme of a scope's priorities, the
- * endorsed diagnostic challenges recording it and the submitted survey answers naming it, the
- * same records the board's staff figures count. Refused (403) without `needs.read` over the scope:
+ * endorsed diagnostic challenges recording it, the submitted survey answers naming it and the dots
+ * of closed workshop votings, the same records the board's staff figures count. Refused (403) without `needs.read` over the scope:
  * the answers carry who gave them. A response's own page is linked for those who may read it.
  */
 import { canReadResponse } from '#app/modules/forms/index.ts';
@@ -21,6 +21,7 @@ import { type AnswerEvidenceRow, countAnswerEvidence, selectAnswerEvidence } fro
 import { findTheme } from './needs.repository.server.ts';
 import { readsNeedsDetail } from './priorities.service.server.ts';
 import { formatScope, parseScope } from './synthesis/evidence.ts';
+import { listThemeVoteEvidence } from './workshops/workshops.service.server.ts';
 
 /** Diagnosed clusters are a few per theme: one page holds them all. */
 const CHALLENGES_MAX = 200;
@@ -61,10 +62,11 @@ export async function getThemeEvidence(actor: Actor, query: EvidenceQuery): Prom
   const themeRow = await findTheme(db, theme);
   if (!themeRow) throw new AppError('NEEDS_THEME_NOT_FOUND', 404, { code: theme });
   const filters = scope.kind === 'country' ? { country: scope.country } : scope.kind === 'cluster' ? { cluster: scope.cluster } : {};
-  const [challenges, total, rows] = await Promise.all([
+  const [challenges, total, rows, votes] = await Promise.all([
     listEndorsedChallenges(actor, { ...filters, theme, pageSize: CHALLENGES_MAX }),
     countAnswerEvidence(db, scope, theme),
     selectAnswerEvidence(db, scope, theme, { limit: EVIDENCE_PAGE_SIZE, offset: (page - 1) * EVIDENCE_PAGE_SIZE }),
+    listThemeVoteEvidence(scope, theme),
   ]);
   return {
     scope: formatScope(scope),
@@ -73,6 +75,7 @@ export async function getThemeEvidence(actor: Actor, query: EvidenceQuery): Prom
     diagnosedClusters: new Set(challenges.items.map((challenge) => challenge.cluster)).size,
     challenges: challenges.items,
     answers: { total, page, pageSize: EVIDENCE_PAGE_SIZE, items: rows.map((row) => answerOf(actor, row)) },
+    votes,
     computedAt: new Date().toISOString(),
   };
 }

@@ -167,3 +167,25 @@ export {
   type TrainingTopicNeed,
   trainingCountTable,
 } from './synthesis/training-catalogue.ts';
+// Workshop outputs (issue 5): challenges and training needs captured at events, dot voting, the comparison of workshops (workshops/).
+export * from './workshops/workshops.contracts.ts';
+export { VOTING_STATUSES, type VotingStatus } from './workshops/workshops.schema.ts';
+export {
+  addWorkshopChallenge,
+  addWorkshopTrainingNeed,
+  canFacilitate,
+  changeMyDot,
+  changeVoting,
+  compareWorkshopOutputs,
+  getMyBallot,
+  getVotingResults,
+  getWorkshopOutputs,
+  listThemeVoteEvidence,
+  removeWorkshopChallenge,
+  removeWorkshopTrainingNeed,
+  setMyVotes,
+  updateWorkshopChallenge,
+  updateWorkshopTrainingNeed,
+  type WorkshopVoteEvidence,
+} from './workshops/workshops.service.server.ts';
+export { type DemoWorkshopOutputCounts, seedDemoWorkshopOutputs } from './workshops/workshops-demo.server.ts';

@@ -26,6 +26,7 @@ import {
 import { createNeedsExportsApi } from './needs-exports.api.server.ts';
 import { createNeedsSurveyApi } from './needs-survey.api.server.ts';
 import { createPrioritiesApi } from './priorities.api.server.ts';
+import { createWorkshopOutputsApi } from './workshops/workshops.api.server.ts';
 
 export const NEEDS_TAG = 'needs';
 
@@ -129,5 +130,6 @@ export function createNeedsApi() {
     .route('/', createSurveyInvitationsApi())
     .route('/', createPrioritiesApi())
     .route('/', createNeedsExportsApi())
-    .route('/', createEvidenceApi());
+    .route('/', createEvidenceApi())
+    .route('/', createWorkshopOutputsApi());
 }

@@ -226,7 +226,7 @@ export async function selectConfirmedRegistrations(executor: Executor, eventId: 
 // The synthesis and the comparison.
 
 /**
- * Every dot of a closed voting by a confirmed registration, with what attribution needs: the
+ * Every dot of a closed voting of a published event by a confirmed registration, with what attribution needs: the
  * event, the theme, the voter's declared country and organisation (its country).
  */
 export async function selectClosedVotes(executor: Executor, filter: { theme?: string } = {}) {
@@ -248,7 +248,7 @@ export async function selectClosedVotes(executor: Executor, filter: { theme?: st
     .innerJoin(event, eq(event.id, workshopVote.eventId))
     .innerJoin(eventRegistration, and(eq(eventRegistration.id, workshopVote.registrationId), eq(eventRegistration.status, 'confirmed')))
     .leftJoin(organisation, eq(organisation.id, eventRegistration.organisationId))
-    .where(filter.theme ? eq(workshopChallenge.themeCode, filter.theme) : undefined);
+    .where(and(eq(event.status, 'published'), filter.theme ? eq(workshopChallenge.themeCode, filter.theme) : undefined));
 }
 
 /** Cluster slugs of each organisation's memberships. */

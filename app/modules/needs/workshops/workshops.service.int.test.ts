@@ -31,6 +31,7 @@ import {
   setMyVotes,
   updateWorkshopChallenge,
 } from './workshops.service.server.ts';
+import { seedDemoWorkshopOutputs } from './workshops-demo.server.ts';
 
 const staff = person([grant('programme_staff', 'global')], { userId: 'staff-1' });
 const member = person([grant('member', 'global')], { userId: 'member-1' });
@@ -325,5 +326,28 @@ describe('workshop outputs', () => {
       ['markets-and-buyers', 86.7, 1],
       ['access-to-finance', 77.5, 2],
     ]);
+  });
+
+  it('seeds demo outputs for held demo workshops only, deterministic and idempotent, feeding the synthesis', async () => {
+    const past = new Date(Date.now() - 40 * 86_400_000);
+    const held = await insertEvent(db(), {
+      clusterIds: [clusters.tna!.id],
+      startsAt: past,
+      endsAt: new Date(past.getTime() + 8 * 3_600_000),
+      isDemo: true,
+    });
+    const upcoming = await insertEvent(db(), { clusterIds: [clusters.maa!.id], isDemo: true });
+    for (let i = 0; i < 6; i++) await insertRegistration(db(), held.id, { organisationId: orgs.tna!.id, isDemo: true });
+    const slugs = [held.slug, upcoming.slug, 'no-such-demo-event'];
+    expect(await seedDemoWorkshopOutputs(db(), slugs)).toEqual({ workshops: 1, challenges: 4, trainingNeeds: 2, voters: 6 });
+    expect(await seedDemoWorkshopOutputs(db(), slugs)).toEqual({ workshops: 0, challenges: 0, trainingNeeds: 0, voters: 0 });
+    const outputs = await getWorkshopOutputs(staff, held.slug);
+    expect(outputs.voting).toMatchObject({ status: 'closed', dots: 3 });
+    expect(outputs.challenges.every((c) => c.isDemo && c.sourceLocale === 'fr')).toBe(true);
+    expect(await votesOf(held.id)).toBe(18);
+    expect((await getWorkshopOutputs(staff, upcoming.slug)).challenges).toEqual([]);
+    const seeded = (await loadWorkshopVotes()).filter((v) => v.eventId === held.id);
+    expect(seeded.map((v) => [v.country, v.clusters])).toEqual(seeded.map(() => ['TN', ['ws-tna']]));
+    expect(seeded.reduce((sum, v) => sum + v.votes, 0)).toBe(18);
   });
 });

@@ -24,7 +24,7 @@ import { AppError, CommonErrors } from '#app/shared/errors.ts';
 import { parseInput } from '#app/shared/validation.ts';
 import { canReadNeedsDetail } from '../needs.policy.ts';
 // biome-ignore lint/style/noRestrictedImports: the needs module's own synthesis (workshops/ is a folder of the needs module).
-import type { WorkshopVote } from '../synthesis/evidence.ts';
+import { type Scope, voteInScope, type WorkshopVote } from '../synthesis/evidence.ts';
 import {
   type DotChangeInput,
   dotChangeInputSchema,
@@ -588,4 +588,28 @@ export async function compareWorkshopOutputs(actor: Actor): Promise<WorkshopComp
     rows: comparison.rows.map((r) => ({ ...r, themeName: names.get(r.theme) ?? {} })),
     computedAt: new Date().toISOString(),
   };
+}
+
+/** One row of the drill-down: dots of a closed workshop voting for a theme, placed in clusters and a country. */
+export interface WorkshopVoteEvidence {
+  id: string;
+  event: { slug: string; title: Partial<Record<'ar' | 'fr' | 'en', string>> };
+  clusters: string[];
+  country: string;
+  votes: number;
+}
+
+/** The workshop votes behind one theme of a scope's priorities (the same records the synthesis counts), most dots first. */
+export async function listThemeVoteEvidence(scope: Scope, theme: string): Promise<WorkshopVoteEvidence[]> {
+  const votes = (await loadWorkshopVotes({ theme })).filter((v) => voteInScope(scope, v));
+  const events = await workshopEventNames([...new Set(votes.map((v) => v.eventId))]);
+  return votes
+    .map((v) => ({
+      id: v.id,
+      event: events.get(v.eventId) ?? { slug: v.eventId, title: {} },
+      clusters: scope.kind === 'cluster' ? [scope.cluster] : [...v.clusters],
+      country: v.country,
+      votes: v.votes,
+    }))
+    .sort((a, b) => b.votes - a.votes || (a.id < b.id ? -1 : 1));
 }
