@@ -9,7 +9,9 @@ import { clusterRoutes } from './routes/clusters/routes.ts';
 import { directoryImportRoutes } from './routes/directory-import/routes.ts';
 import { eventsRoutes } from './routes/events/routes.ts';
 import { eventsInvitationsRoutes } from './routes/events-invitations/routes.ts';
+import { eventsFollowUpRoutes } from './routes/events-followup/routes.ts';
 import { eventsRegistrationRoutes } from './routes/events-registration/routes.ts';
+import { eventsStatisticsRoutes } from './routes/events-statistics/routes.ts';
 import { formsAnswerRoutes } from './routes/forms/routes.ts';
 import { formsBuilderRoutes } from './routes/forms-builder/routes.ts';
 import { formsResponsesRoutes } from './routes/forms-responses/routes.ts';
@@ -32,6 +34,8 @@ export default [
     ...adminRoutes,
     ...organisationsManageRoutes,
     ...clusterRoutes,
+    ...eventsStatisticsRoutes,
+    ...eventsFollowUpRoutes,
     ...eventsRoutes,
     ...needsDiagnosticsRoutes,
     ...needsRoutes,

@@ -163,6 +163,32 @@ export {
   registerForEvent,
 } from './registration/registration.service.server.ts';
 export { GENDERS as REGISTRATION_GENDERS } from './registration/registration.ts';
+// Follow-up (followup/): decisions, actions, minutes, documents; open actions across events.
+export { contentDisposition, createFollowUpApi } from './followup/followup.api.server.ts';
+export {
+  type FollowUp,
+  type FollowUpAction,
+  followUpSchema,
+  type OpenActions,
+  openActionsSchema,
+} from './followup/followup.contracts.ts';
+export { ACTION_STATUSES, type ActionStatus } from './followup/followup.schema.ts';
+export {
+  createAction,
+  createDecision,
+  deleteAction,
+  deleteDecision,
+  deleteDocument,
+  getFollowUp,
+  listOpenActions,
+  openDocument,
+  saveMinutes,
+  setActionStatus,
+  updateAction,
+  updateDecision,
+  uploadDocument,
+} from './followup/followup.service.server.ts';
+export { DOCUMENT_TYPES, MAX_DOCUMENT_BYTES } from './followup/followup.ts';
 // Statistics (statistics/): the funnel and its breakdowns, the programme-wide view, XLSX and participant lists.
 export { createStatisticsApi } from './statistics/statistics.api.server.ts';
 export {
