@@ -40,4 +40,28 @@ describe('readMime', () => {
     expect(message.text).toBe('Plain text');
     expect(message.html).toBeUndefined();
   });
+
+  it('reads attachments with their names, types and bytes, apart from the text and HTML', async () => {
+    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 1, 2, 255]);
+    const ics = 'BEGIN:VCALENDAR\r\nSUMMARY:ورشة\r\nEND:VCALENDAR\r\n';
+    const message = readMime(
+      await compose({
+        from: 'a@example.org',
+        to: 'b@example.org',
+        subject: 'Files',
+        text: 'See attached',
+        html: '<p>See attached</p>',
+        attachments: [
+          { filename: 'event.ics', contentType: 'text/calendar; charset=utf-8; method=PUBLISH', content: Buffer.from(ics, 'utf8') },
+          { filename: 'code.png', contentType: 'image/png', content: png },
+        ],
+      }),
+    );
+    expect(message.text).toBe('See attached');
+    expect(message.html).toBe('<p>See attached</p>');
+    expect(message.attachments.map((a) => a.filename)).toEqual(['event.ics', 'code.png']);
+    expect(message.attachments[0]!.contentType).toMatch(/^text\/calendar/);
+    expect(message.attachments[0]!.content.toString('utf8')).toBe(ics);
+    expect(message.attachments[1]!.content.equals(png)).toBe(true);
+  });
 });

@@ -8,6 +8,14 @@ export interface ReadMessage {
   headers: Record<string, string>;
   text?: string;
   html?: string;
+  /** Parts sent as attachments (`Content-Disposition: attachment`), their bytes decoded. */
+  attachments: ReadAttachment[];
+}
+
+export interface ReadAttachment {
+  filename: string;
+  contentType: string;
+  content: Buffer;
 }
 
 function splitHead(raw: string): { head: string; body: string } {
@@ -61,15 +69,23 @@ function decodeQuotedPrintable(body: string): Buffer {
   return Buffer.from(bytes);
 }
 
-function decodeBody(body: string, encoding: string | undefined): string {
+function decodeBytes(body: string, encoding: string | undefined): Buffer {
   switch ((encoding ?? '7bit').toLowerCase()) {
     case 'base64':
-      return Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8');
+      return Buffer.from(body.replace(/\s+/g, ''), 'base64');
     case 'quoted-printable':
-      return decodeQuotedPrintable(body).toString('utf8');
+      return decodeQuotedPrintable(body);
     default:
-      return body;
+      return Buffer.from(body, 'utf8');
   }
+}
+
+function decodeBody(body: string, encoding: string | undefined): string {
+  return decodeBytes(body, encoding).toString('utf8');
+}
+
+function filenameOf(disposition: string, contentType: string): string {
+  return /filename="?([^";]+)"?/i.exec(disposition)?.[1] ?? /name="?([^";]+)"?/i.exec(contentType)?.[1] ?? '';
 }
 
 function boundaryOf(contentType: string): string | undefined {
@@ -90,13 +106,22 @@ function collectParts(raw: string, into: ReadMessage): void {
     }
     return;
   }
+  const disposition = headers['content-disposition'] ?? '';
+  if (disposition.toLowerCase().startsWith('attachment')) {
+    into.attachments.push({
+      filename: filenameOf(disposition, contentType),
+      contentType,
+      content: decodeBytes(body, headers['content-transfer-encoding']),
+    });
+    return;
+  }
   const decoded = decodeBody(body, headers['content-transfer-encoding']).replace(/\r\n/g, '\n');
   if (contentType.toLowerCase().startsWith('text/html')) into.html ??= decoded;
   else if (contentType.toLowerCase().startsWith('text/plain')) into.text ??= decoded;
 }
 
 export function readMime(raw: string): ReadMessage {
-  const message: ReadMessage = { headers: parseHeaders(splitHead(raw).head) };
+  const message: ReadMessage = { headers: parseHeaders(splitHead(raw).head), attachments: [] };
   // A message as received over SMTP ends with a line break that is not part of its body.
   collectParts(raw.replace(/\r\n$/, ''), message);
   return message;
