@@ -1,6 +1,7 @@
 /** The events module's public surface: events and workshops, their agenda, invitations, registration, check-in, outputs and statistics. */
 
-// Calendars (iCalendar text for one event or a feed) and venue wall-clock times.
+// Calendars (iCalendar text for one event or a feed; personal feeds) and venue wall-clock times.
+export { hasPersonalFeed, personalCalendarFeed, personalFeedPath, renewPersonalFeed } from './calendar/calendar-feed.service.server.ts';
 export { buildEventCalendar, type CalendarEvent, type CalendarInput, type CalendarSession } from './calendar/event-calendar.ts';
 export {
   EVENT_TIME_ZONES,
@@ -91,9 +92,7 @@ export {
   type EventFormat,
   type EventStatus,
   type EventType,
-  type EventFormChoices,
   type EventVisibility,
-  eventFormChoices,
   REGISTRATION_STATUSES,
   type RegistrationStatus,
 } from './events.schema.ts';
@@ -103,6 +102,8 @@ export {
   cancelEvent,
   createEvent,
   eventCalendarFile,
+  type EventFormChoices,
+  eventFormChoices,
   eventUrl,
   formatEventWhen,
   getEvent,

@@ -5,7 +5,7 @@
  * its date and time at the venue with the zone named, its type, its place or "online" and its
  * host. Managers also see their drafts; the calendar feed can be subscribed to.
  */
-import { Link } from 'react-router';
+import { Form, Link } from 'react-router';
 import { listCountries } from '#app/modules/directory/index.ts';
 import { EventPlace, EventWhen } from '#app/modules/events/components/event-display.tsx';
 import {
@@ -13,9 +13,14 @@ import {
   EVENT_TYPES,
   eventFormChoices,
   groupEventsByMonth,
+  hasPersonalFeed,
   listEvents,
   listManagedDrafts,
+  personalFeedPath,
+  renewPersonalFeed,
 } from '#app/modules/events/index.ts';
+import { requireAccountPage } from '#app/modules/identity/index.ts';
+import { getConfig } from '#app/shared/config.server.ts';
 import { requestContext } from '#app/shared/http/request-context.ts';
 import { useLocale, useT } from '#app/shared/i18n/react.tsx';
 import { textIn } from '#app/shared/i18n/translatable.ts';
@@ -47,11 +52,12 @@ export async function loader({ params, request, context }: Route.LoaderArgs) {
   const locale = localeOf(params);
   const actor = context.get(requestContext).actor;
   const filters = readFilters(new URL(request.url).searchParams);
-  const [list, drafts, countries, choices] = await Promise.all([
+  const [list, drafts, countries, choices, hasFeed] = await Promise.all([
     listEvents(actor, filters),
     listManagedDrafts(actor),
     listCountries(),
     actor.kind === 'user' ? eventFormChoices(actor) : Promise.resolve(null),
+    hasPersonalFeed(actor),
   ]);
   const months = groupEventsByMonth(list.items).map((g) => ({
     key: g.key,
@@ -76,11 +82,21 @@ export async function loader({ params, request, context }: Route.LoaderArgs) {
     types: [...EVENT_TYPES],
     countries: countries.map((c) => ({ iso2: c.iso2, name: c.name as Record<string, string> })),
     canCreate: Boolean(choices?.canCreate),
+    signedIn: actor.kind === 'user',
+    hasFeed,
     previous: filters.page > 1 ? query({ page: filters.page - 1 }) : null,
     next: filters.page < pages ? query({ page: filters.page + 1 }) : null,
     upcomingHref: query({ when: 'upcoming', page: 1 }),
     pastHref: query({ when: 'past', page: 1 }),
   };
+}
+
+/** Makes (or renews) the person's secret feed address and shows it once. */
+export async function action({ params, request, context }: Route.ActionArgs) {
+  const locale = localeOf(params);
+  const actor = requireAccountPage(context.get(requestContext).actor, locale, request);
+  const { token } = await renewPersonalFeed(actor);
+  return { feedUrl: `${getConfig().publicUrl}${personalFeedPath(locale, token)}` };
 }
 
 type Summary = Route.ComponentProps['loaderData']['drafts'][number];
@@ -124,10 +140,11 @@ function EventItem({ event, countryName }: { event: Summary; countryName: (iso2:
   );
 }
 
-export default function EventsCalendarPage({ loaderData }: Route.ComponentProps) {
+export default function EventsCalendarPage({ loaderData, actionData }: Route.ComponentProps) {
   const t = useT();
   const locale = useLocale();
-  const { filters, months, total, drafts, types, countries, canCreate, previous, next, upcomingHref, pastHref } = loaderData;
+  const { filters, months, total, drafts, types, countries, canCreate, signedIn, hasFeed, previous, next, upcomingHref, pastHref } =
+    loaderData;
   const countryName = (iso2: string | null) => (iso2 ? textIn(countries.find((c) => c.iso2 === iso2)?.name, locale, null, iso2) : null);
   return (
     <div className="events-page">
@@ -210,6 +227,26 @@ export default function EventsCalendarPage({ loaderData }: Route.ComponentProps)
           </section>
         ))}
       </section>
+      {signedIn && (
+        <section aria-labelledby="events-feed" className="event-feed">
+          <h2 id="events-feed">{t('events.calendar.personalFeed')}</h2>
+          <p>{t('events.calendar.personalFeedLead')}</p>
+          {actionData?.feedUrl && (
+            <div className="field">
+              <label htmlFor="personal-feed-url">{t('events.calendar.personalFeedUrl')}</label>
+              <p id="personal-feed-hint" className="field__hint">
+                {t('events.calendar.personalFeedKeep')}
+              </p>
+              <input id="personal-feed-url" readOnly value={actionData.feedUrl} dir="ltr" aria-describedby="personal-feed-hint" />
+            </div>
+          )}
+          <Form method="post">
+            <button type="submit" className="button">
+              {t(hasFeed || actionData?.feedUrl ? 'events.calendar.personalFeedRenew' : 'events.calendar.personalFeedCreate')}
+            </button>
+          </Form>
+        </section>
+      )}
       {(previous || next) && (
         <nav aria-label={t('events.calendar.pages')} className="event-pages">
           {previous && <Link to={previous}>{t('events.calendar.previous')}</Link>}{' '}

@@ -4,6 +4,7 @@ import { type RouteConfigEntry, route } from '@react-router/dev/routes';
 export const eventsRoutes: RouteConfigEntry[] = [
   route('events', 'routes/events/list.tsx'),
   route('events/feed.ics', 'routes/events/feed-ics.ts'),
+  route('events/feeds/:token', 'routes/events/personal-feed-ics.ts'),
   route('events/new', 'routes/events/new.tsx'),
   route('events/:slug', 'routes/events/event.tsx'),
   route('events/:slug/calendar.ics', 'routes/events/event-ics.ts'),
