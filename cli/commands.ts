@@ -6,7 +6,7 @@ import { Presets, SingleBar } from 'cli-progress';
 import { seedDemoDirectory, seedSyntheticDirectory } from '#app/modules/directory/index.ts';
 import { seedDemoEvents } from '#app/modules/events/index.ts';
 import { createAdmin, ensureDemoAccounts } from '#app/modules/identity/index.ts';
-import { seedDemoDiagnostics, seedDemoSurveys } from '#app/modules/needs/index.ts';
+import { seedDemoDiagnostics, seedDemoSurveys, seedDemoWorkshopOutputs } from '#app/modules/needs/index.ts';
 import { getConfig } from '#app/shared/config.server.ts';
 import type { Database } from '#app/shared/db/client.server.ts';
 import { migrateDatabase } from '#app/shared/db/migrate.server.ts';
@@ -46,6 +46,10 @@ export async function seed(options: { demo?: boolean; demoDirectory?: boolean; s
       const events = await seedDemoEvents(database.db);
       console.log(
         `Demo events written: ${events.events} workshops, ${events.registrations} registrations, ${events.attended} attended (events already there are left alone).`,
+      );
+      const outputs = await seedDemoWorkshopOutputs(database.db);
+      console.log(
+        `Demo workshop outputs written: ${outputs.workshops} workshops, ${outputs.challenges} challenges, ${outputs.trainingNeeds} training needs, ${outputs.voters} voters (workshops with outputs are left alone).`,
       );
     }
     if (options.demo) console.log(formatDemoLogins(await ensureDemoAccounts(), config.publicUrl));

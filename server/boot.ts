@@ -9,7 +9,7 @@ import { sql } from 'drizzle-orm';
 import { type ReferenceDataCounts, seedDemoDirectory, seedReferenceData } from '#app/modules/directory/index.ts';
 import { seedDemoEvents } from '#app/modules/events/index.ts';
 import { type DemoLogin, ensureDemoAccounts, seedRoles } from '#app/modules/identity/index.ts';
-import { seedChallengeThemes, seedDemoDiagnostics, seedDemoSurveys } from '#app/modules/needs/index.ts';
+import { seedChallengeThemes, seedDemoDiagnostics, seedDemoSurveys, seedDemoWorkshopOutputs } from '#app/modules/needs/index.ts';
 import { type Config, getConfig } from '#app/shared/config.server.ts';
 import { type Database, type DatabaseKind, openDatabase, queryRows, setDatabase } from '#app/shared/db/client.server.ts';
 import { migrateDatabase } from '#app/shared/db/migrate.server.ts';
@@ -99,6 +99,7 @@ export async function ensureDemoDataIfWanted(config: Config, database: Database)
   await seedDemoDiagnostics(database.db);
   await seedDemoSurveys(database.db);
   await seedDemoEvents(database.db);
+  await seedDemoWorkshopOutputs(database.db);
   return ensureDemoAccounts();
 }
 
