@@ -9,6 +9,7 @@ import { clusterRoutes } from './routes/clusters/routes.ts';
 import { directoryImportRoutes } from './routes/directory-import/routes.ts';
 import { eventsRoutes } from './routes/events/routes.ts';
 import { eventsInvitationsRoutes } from './routes/events-invitations/routes.ts';
+import { eventsOutputsRoutes } from './routes/events-outputs/routes.ts';
 import { eventsFollowUpRoutes } from './routes/events-followup/routes.ts';
 import { eventsRegistrationRoutes } from './routes/events-registration/routes.ts';
 import { eventsStatisticsRoutes } from './routes/events-statistics/routes.ts';
@@ -34,6 +35,7 @@ export default [
     ...adminRoutes,
     ...organisationsManageRoutes,
     ...clusterRoutes,
+    ...eventsOutputsRoutes,
     ...eventsStatisticsRoutes,
     ...eventsFollowUpRoutes,
     ...eventsRoutes,

@@ -193,6 +193,9 @@ export default function NeedsBoard({ loaderData }: Route.ComponentProps) {
         minCountries={tables.commonChallenges.minCountries}
       />
       {priorities.audience === 'staff' && priorities.priorities.length > 0 ? <p>{t('needs.evidence.boardHint')}</p> : null}
+      <p>
+        <Link to={`/${locale}/needs/workshops`}>{t('needs.workshops.boardLink')}</Link>
+      </p>
       {canManageThemes ? (
         <p>
           <Link to={`/${locale}/needs/themes`}>{t('needs.themes.manageLink')}</Link>

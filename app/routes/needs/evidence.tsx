@@ -3,7 +3,7 @@
  * for those holding `needs.read` over the scope (the service refuses anyone else, 403): the
  * endorsed diagnostic challenges recording the theme, linked to their diagnostic, and the survey
  * answers naming it (organisation, size, gender, cluster, date, severity given), 50 a page, each
- * linked to the response for the survey's managers. Its two totals are the board's staff figures.
+ * linked to the response for the survey's managers, and the dots of closed workshop votings. Its two totals are the board's staff figures.
  */
 import { isRouteErrorResponse, Link } from 'react-router';
 import { listClusters, listCountries } from '#app/modules/directory/index.ts';
@@ -13,6 +13,7 @@ import { requestContext } from '#app/shared/http/request-context.ts';
 import { useFormatCount, useLocale, useT } from '#app/shared/i18n/react.tsx';
 import { textIn } from '#app/shared/i18n/translatable.ts';
 import { ErrorPage } from '#app/shared/ui/error-page.tsx';
+import { ScrollTable } from '#app/shared/ui/scroll-table.tsx';
 import { TranslatedText } from '#app/shared/ui/translated-text.tsx';
 import { asErrorResponse } from '../clusters/cluster-page.server.ts';
 import { localeOf, namedPageMeta, pageMessage } from '../clusters/meta.ts';
@@ -141,6 +142,47 @@ export default function EvidencePage({ loaderData }: Route.ComponentProps) {
             </tbody>
           </table>
         </section>
+      )}
+
+      <h2 id="needs-evidence-votes">{t('needs.workshops.evidence.title')}</h2>
+      {evidence.votes.length === 0 ? (
+        <p className="needs-board__empty">{t('needs.workshops.evidence.empty')}</p>
+      ) : (
+        <ScrollTable
+          id="needs-evidence-votes-table"
+          className="needs-board__table"
+          caption={t('needs.workshops.evidence.caption', { theme: themeName, scope: scopeName })}
+        >
+          <thead>
+            <tr>
+              <th scope="col">{t('needs.workshops.evidence.column.workshop')}</th>
+              <th scope="col">{t('needs.workshops.evidence.column.clusters')}</th>
+              <th scope="col">{t('needs.workshops.evidence.column.country')}</th>
+              <th scope="col">{t('needs.workshops.evidence.column.votes')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {evidence.votes.map((vote) => (
+              <tr key={vote.id}>
+                <th scope="row">
+                  <bdi>{textIn(vote.event.title, locale, null, vote.event.slug)}</bdi>
+                </th>
+                <td>
+                  {vote.clusters.length === 0
+                    ? t('needs.workshops.evidence.noCluster')
+                    : vote.clusters.map((slug, i) => (
+                        <span key={slug}>
+                          {i > 0 ? ', ' : null}
+                          <bdi>{clusterName(slug)}</bdi>
+                        </span>
+                      ))}
+                </td>
+                <td>{countryNames[vote.country] ?? vote.country}</td>
+                <td>{format(vote.votes)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </ScrollTable>
       )}
 
       <h2 id="needs-evidence-answers">{t('needs.evidence.answers.title')}</h2>

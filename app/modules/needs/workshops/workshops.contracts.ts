@@ -167,6 +167,7 @@ export type VotingResults = z.infer<typeof votingResultsSchema>;
 
 export const myBallotSchema = z
   .object({
+    event: z.object({ slug: z.string(), title: translatedSchema }),
     voting: votingSchema,
     voter: z.object({ name: z.string() }),
     challenges: z.array(workshopChallengeSchema),

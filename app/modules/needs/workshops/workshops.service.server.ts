@@ -452,6 +452,7 @@ export async function getMyBallot(actor: Actor, slug: string, voter: { checkInCo
   ]);
   const allocation = Object.fromEntries(mine.map((v) => [v.challengeId, v.dots]));
   return {
+    event: { slug: row.slug, title: row.title },
     voting: votingOf(voting),
     voter: { name: registration.name },
     challenges: challenges.map(challengeOf),
