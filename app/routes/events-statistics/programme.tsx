@@ -49,6 +49,7 @@ export async function loader({ params, request, context }: Route.LoaderArgs) {
     countries: [...countries].map(([iso2, name]) => ({ iso2, name })).sort((a, b) => a.name.localeCompare(b.name, locale)),
     years: Array.from({ length: thisYear + 2 - FIRST_YEAR }, (_, i) => thisYear + 1 - i),
     truncated: view.truncated,
+    limit: PROGRAMME_EVENTS_LIMIT,
     events: view.events.map((e) => ({
       slug: e.slug,
       title: textIn(e.title, locale, null, e.slug),
@@ -115,7 +116,7 @@ export default function ProgrammeStatisticsPage({ loaderData: d }: Route.Compone
           {t('events.statistics.programme.filter.submit')}
         </button>
       </Form>
-      {d.truncated ? <p role="status">{t('events.statistics.programme.truncated', { limit: PROGRAMME_EVENTS_LIMIT })}</p> : null}
+      {d.truncated ? <p role="status">{t('events.statistics.programme.truncated', { limit: d.limit })}</p> : null}
       <ScrollTable id="statistics-events" caption={t('events.statistics.programme.eventsCaption', { count: d.events.length })}>
         <thead>
           <tr>
