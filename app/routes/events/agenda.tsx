@@ -5,7 +5,7 @@
  * outside the event's days is refused with the reason beside the day.
  */
 import { data, Form } from 'react-router';
-import { formatLocalHours } from '#app/modules/events/components/event-display.tsx';
+import { formatDayHeading, formatLocalHours } from '#app/modules/events/components/event-display.tsx';
 import { EventTabs } from '#app/modules/events/components/event-tabs.tsx';
 import {
   addSession,
@@ -227,11 +227,7 @@ export default function AgendaPage({ loaderData, actionData }: Route.ComponentPr
       {days.length === 0 && <p>{t('events.page.agendaEmpty')}</p>}
       {days.map((day) => (
         <section key={day.key} aria-labelledby={`agenda-${day.key}`}>
-          <h2 id={`agenda-${day.key}`}>
-            {new Intl.DateTimeFormat(locale, { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' }).format(
-              new Date(`${day.key}T12:00:00Z`),
-            )}
-          </h2>
+          <h2 id={`agenda-${day.key}`}>{formatDayHeading(locale, day.key)}</h2>
           <ol className="event-sessions">
             {day.sessions.map((s) => (
               <li key={s.id} className="event-session">

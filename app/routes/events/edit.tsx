@@ -4,7 +4,7 @@
  * (the page says so before saving).
  */
 import { useEffect, useRef } from 'react';
-import { data, Form, useNavigation } from 'react-router';
+import { Form, useNavigation } from 'react-router';
 import { EventFormFields } from '#app/modules/events/components/event-form.tsx';
 import { EventTabs } from '#app/modules/events/components/event-tabs.tsx';
 import { canCheckIn, getEvent, loadReadableEvent, updateEvent } from '#app/modules/events/index.ts';
@@ -15,8 +15,8 @@ import { useLocale, useT } from '#app/shared/i18n/react.tsx';
 import { textIn } from '#app/shared/i18n/translatable.ts';
 import { localeOf, namedPageMeta, pageMessage } from '../clusters/meta.ts';
 import type { Route } from './+types/edit';
-import { eventFormValueOf, eventInputOf, readEventForm } from './event-form.ts';
-import { asErrorResponse, formFailure, formOptionsFor, typedFailure } from './event-page.server.ts';
+import { eventFormValueOf } from './event-form.ts';
+import { asErrorResponse, formOptionsFor, submitEventForm } from './event-page.server.ts';
 import '#app/styles/events.css';
 
 export const meta: Route.MetaFunction = ({ matches }) => namedPageMeta(matches, pageMessage(matches, 'events.edit.title'));
@@ -45,19 +45,10 @@ export async function loader({ params, request, context }: Route.LoaderArgs) {
 export async function action({ params, request, context }: Route.ActionArgs) {
   const locale = localeOf(params);
   const actor = requireAccountPage(context.get(requestContext).actor, locale, request);
-  const value = readEventForm(await request.formData());
-  const { input, fieldErrors } = eventInputOf(value);
-  if (Object.keys(fieldErrors).length > 0) {
-    const { status, ...failure } = typedFailure(fieldErrors);
-    return data({ value, ...failure }, { status });
-  }
-  try {
+  return submitEventForm(request, async (input) => {
     await updateEvent(actor, params.slug, input);
     return redirectWithFlash(`/${locale}/events/${params.slug}`, { key: 'events.edit.saved', kind: 'success' });
-  } catch (error) {
-    const { status, ...failure } = formFailure(error);
-    return data({ value, ...failure }, { status });
-  }
+  });
 }
 
 export default function EditEventPage({ loaderData, actionData }: Route.ComponentProps) {

@@ -3,36 +3,14 @@
  * refusal, and into the service's input. Start and end are typed as the venue's wall-clock time
  * and converted with the chosen zone's rules (fromLocalInput). Pure.
  */
+import type { EventFormFieldsValue } from '#app/modules/events/components/event-form.tsx';
 import { type CreateEventInput, type EventDetail, fromLocalInput, toLocalInput } from '#app/modules/events/index.ts';
 import { LOCALES, type Locale } from '#app/shared/i18n/locales.ts';
 
 type Texts = Partial<Record<Locale, string>>;
 
-export interface EventFormValue {
-  type: string;
-  /** A cluster's slug, or '' for the programme. */
-  host: string;
-  country: string;
-  clusters: string[];
-  title: Texts;
-  description: Texts;
-  sourceLocale: string;
-  format: string;
-  venueName: Texts;
-  venueAddress: string;
-  city: Texts;
-  timeZone: string;
-  onlineUrl: string;
-  startsAt: string;
-  endsAt: string;
-  capacity: string;
-  waitlistEnabled: boolean;
-  approvalRequired: boolean;
-  registrationOpensAt: string;
-  registrationClosesAt: string;
-  womenTargetPercent: string;
-  visibility: string;
-}
+/** What the form holds: the component's value, typed times as the venue's wall clock. */
+export type EventFormValue = EventFormFieldsValue;
 
 const TEXT_FIELDS = ['title', 'description', 'venueName', 'city'] as const;
 

@@ -1,5 +1,8 @@
 /** Shared by the events pages' loaders and actions: refusals as error pages, the form's options and refusals. */
+
+import { data } from 'react-router';
 import type { EventFormOptions } from '#app/modules/events/components/event-form.tsx';
+import type { CreateEventInput } from '#app/modules/events/index.ts';
 import {
   EVENT_FORMATS,
   EVENT_TIME_ZONES,
@@ -10,6 +13,7 @@ import {
 } from '#app/modules/events/index.ts';
 import type { Actor } from '#app/shared/auth/actor.ts';
 import { isAppError } from '#app/shared/errors.ts';
+import { eventInputOf, readEventForm } from './event-form.ts';
 
 /** A refused or missing thing becomes the matching error page (401, 403, 404); anything else is rethrown. */
 export function asErrorResponse(error: unknown): never {
@@ -79,4 +83,23 @@ export function formFailure(error: unknown): EventFormFailure {
 /** The failure of typed values the service never saw (a local time that cannot be read). */
 export function typedFailure(fieldErrors: Record<string, string>): EventFormFailure {
   return { status: 400, fieldErrors, formError: 'errors.COMMON_VALIDATION_FAILED' };
+}
+
+/**
+ * The new and edit pages' submit: reads the form, converts the venue times, calls `save`; a
+ * refusal comes back with what was typed and the reasons by field.
+ */
+export async function submitEventForm(request: Request, save: (input: CreateEventInput) => Promise<Response>) {
+  const value = readEventForm(await request.formData());
+  const { input, fieldErrors } = eventInputOf(value);
+  if (Object.keys(fieldErrors).length > 0) {
+    const { status, ...failure } = typedFailure(fieldErrors);
+    return data({ value, ...failure }, { status });
+  }
+  try {
+    return await save(input);
+  } catch (error) {
+    const { status, ...failure } = formFailure(error);
+    return data({ value, ...failure }, { status });
+  }
 }

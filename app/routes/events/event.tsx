@@ -6,7 +6,7 @@
  */
 import { Form, Link } from 'react-router';
 import { listCountries } from '#app/modules/directory/index.ts';
-import { EventPlace, EventWhen, formatLocalHours } from '#app/modules/events/components/event-display.tsx';
+import { EventPlace, EventWhen, formatDayHeading, formatLocalHours } from '#app/modules/events/components/event-display.tsx';
 import { EventTabs } from '#app/modules/events/components/event-tabs.tsx';
 import { canCheckIn, cancelEvent, getEvent, groupSessionsByDay, loadReadableEvent, publishEvent } from '#app/modules/events/index.ts';
 import { requireAccountPage } from '#app/modules/identity/index.ts';
@@ -180,11 +180,7 @@ export default function EventPage({ loaderData }: Route.ComponentProps) {
         ) : (
           days.map((day) => (
             <section key={day.key} className="event-day" aria-labelledby={`day-${day.key}`}>
-              <h3 id={`day-${day.key}`}>
-                {new Intl.DateTimeFormat(locale, { weekday: 'long', day: 'numeric', month: 'long', timeZone: event.timeZone }).format(
-                  new Date(day.first),
-                )}
-              </h3>
+              <h3 id={`day-${day.key}`}>{formatDayHeading(locale, day.key)}</h3>
               <ol className="event-sessions">
                 {day.sessions.map((s) => (
                   <li key={s.id} className="event-session">

@@ -5,7 +5,7 @@
  * was typed and says why beside each field.
  */
 import { useEffect, useRef } from 'react';
-import { data, Form, Link, useNavigation } from 'react-router';
+import { Form, Link, useNavigation } from 'react-router';
 import { EventFormFields } from '#app/modules/events/components/event-form.tsx';
 import { createEvent } from '#app/modules/events/index.ts';
 import { requireAccountPage } from '#app/modules/identity/index.ts';
@@ -15,8 +15,8 @@ import { useLocale, useT } from '#app/shared/i18n/react.tsx';
 import { titled } from '#app/shared/ui/meta.ts';
 import { localeOf } from '../clusters/meta.ts';
 import type { Route } from './+types/new';
-import { eventInputOf, newEventFormValue, readEventForm } from './event-form.ts';
-import { formFailure, formOptionsFor, typedFailure } from './event-page.server.ts';
+import { newEventFormValue } from './event-form.ts';
+import { formOptionsFor, submitEventForm } from './event-page.server.ts';
 import '#app/styles/events.css';
 
 export const meta = titled('events.new.title', 'events.new.lead');
@@ -32,19 +32,10 @@ export async function loader({ params, request, context }: Route.LoaderArgs) {
 export async function action({ params, request, context }: Route.ActionArgs) {
   const locale = localeOf(params);
   const actor = requireAccountPage(context.get(requestContext).actor, locale, request);
-  const value = readEventForm(await request.formData());
-  const { input, fieldErrors } = eventInputOf(value);
-  if (Object.keys(fieldErrors).length > 0) {
-    const { status, ...failure } = typedFailure(fieldErrors);
-    return data({ value, ...failure }, { status });
-  }
-  try {
+  return submitEventForm(request, async (input) => {
     const created = await createEvent(actor, input);
     return redirectWithFlash(`/${locale}/events/${created.slug}`, { key: 'events.new.created', kind: 'success' });
-  } catch (error) {
-    const { status, ...failure } = formFailure(error);
-    return data({ value, ...failure }, { status });
-  }
+  });
 }
 
 export default function NewEventPage({ loaderData, actionData }: Route.ComponentProps) {

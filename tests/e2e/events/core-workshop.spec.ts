@@ -4,7 +4,8 @@
  * gathering clusters of three countries, with its start and end typed at the venue's clock in
  * Cairo; adds a session on the agenda (one on a day outside the event is refused, with the reason
  * beside the day); publishes it. It then shows on /ar/events with its Cairo time, its page shows
- * the agenda, and its ICS parses. Every page is axe-checked in Arabic, French and English.
+ * the agenda, and its ICS parses. The manager gets a private calendar address from the calendar
+ * page. Every page is axe-checked in Arabic, French and English.
  */
 import ICAL from 'ical.js';
 import { message } from '../support/messages.ts';
@@ -127,6 +128,20 @@ test('a cluster manager creates, fills and publishes a thematic workshop in Fren
     expect(session?.summary).toBe('Ouverture');
     expect(session?.startDate.hour).toBe(9);
     expect(session?.startDate.minute).toBe(30);
+  });
+
+  await test.step('a signed-in person gets a private calendar address from the calendar page', async () => {
+    await manager.goto('/fr/events');
+    await checkPage(manager);
+    await manager.getByRole('button', { name: message('fr', 'events.calendar.personalFeedCreate'), exact: true }).click();
+    const address = await manager.getByLabel(message('fr', 'events.calendar.personalFeedUrl'), { exact: true }).inputValue();
+    expect(address).toMatch(/\/fr\/events\/feeds\/[A-Za-z0-9_-]{32}\.ics$/);
+    await checkPage(manager);
+    const feed = await manager.request.get(new URL(address).pathname);
+    expect(feed.status()).toBe(200);
+    expect(feed.headers()['content-type']).toMatch(/^text\/calendar/);
+    expect(await feed.text()).toContain('BEGIN:VCALENDAR');
+    expect((await manager.request.get('/fr/events/feeds/not-a-token.ics')).status()).toBe(404);
   });
 
   await test.step('the staff pages pass axe in Arabic and English too', async () => {

@@ -35,6 +35,13 @@ export function formatLocalHours(locale: string, startsAt: string, endsAt: strin
   );
 }
 
+/** `Thursday 29 October`: a venue day (`2026-10-29`) as a heading. */
+export function formatDayHeading(locale: string, dayKey: string): string {
+  return new Intl.DateTimeFormat(locale, { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' }).format(
+    new Date(`${dayKey}T12:00:00Z`),
+  );
+}
+
 export function EventWhen({
   startsAt,
   endsAt,
