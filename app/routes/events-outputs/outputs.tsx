@@ -14,7 +14,6 @@ import {
   addWorkshopChallenge,
   addWorkshopTrainingNeed,
   changeVoting,
-  DEFAULT_DOTS,
   getVotingResults,
   getWorkshopOutputs,
   listChallengeThemes,
@@ -64,6 +63,10 @@ export async function loader({ params, request, context }: Route.LoaderArgs) {
     themes: themes.map((theme) => ({ code: theme.code, name: textIn(theme.name, locale, null, theme.code) })),
     edit,
     title: textIn(outputs.event.title, locale),
+    // The vocabularies as labels in the page's language (the component stays free of module values).
+    topics: TRAINING_TOPICS.map((topic) => ({ code: topic.code, label: textIn(topic.label, locale, null, topic.code) })),
+    formats: TRAINING_FORMATS.map((format) => ({ code: format.code, label: textIn(format.label, locale, null, format.code) })),
+    maxDots: MAX_DOTS,
     // Facilitators (events.manage) may always check participants in (canCheckIn).
     checkIn: true,
   };
@@ -220,7 +223,7 @@ function ChallengeForm({ data: d, challenge, busy }: { data: LoaderData; challen
   );
 }
 
-function TrainingForm({ training, busy }: { training?: Training; busy: boolean }) {
+function TrainingForm({ data: d, training, busy }: { data: LoaderData; training?: Training; busy: boolean }) {
   const t = useT();
   const locale = useLocale();
   const id = training ? `training-${training.id}` : 'training-new';
@@ -233,9 +236,9 @@ function TrainingForm({ training, busy }: { training?: Training; busy: boolean }
           <option value="" disabled>
             {t('events.outputs.field.topicChoose')}
           </option>
-          {TRAINING_TOPICS.map((topic) => (
+          {d.topics.map((topic) => (
             <option key={topic.code} value={topic.code}>
-              {textIn(topic.label, locale)}
+              {topic.label}
             </option>
           ))}
         </select>
@@ -243,9 +246,9 @@ function TrainingForm({ training, busy }: { training?: Training; busy: boolean }
       <div className="field">
         <label htmlFor={`${id}-format`}>{t('events.outputs.field.format')}</label>
         <select id={`${id}-format`} name="format" required defaultValue={training?.format ?? 'any-format'}>
-          {TRAINING_FORMATS.map((format) => (
+          {d.formats.map((format) => (
             <option key={format.code} value={format.code}>
-              {textIn(format.label, locale)}
+              {format.label}
             </option>
           ))}
         </select>
@@ -275,6 +278,26 @@ function TrainingForm({ training, busy }: { training?: Training; busy: boolean }
   );
 }
 
+/** Edit (a link to the item's form) and remove (a post) for one captured item, named for screen readers. */
+function ItemActions({ editTo, id, intent, name, busy }: { editTo: string; id: string; intent: string; name: string; busy: boolean }) {
+  const t = useT();
+  return (
+    <div className="event-outputs__actions">
+      <Link className="button" to={editTo}>
+        {t('events.outputs.edit')}
+        <span className="visually-hidden">: {name}</span>
+      </Link>
+      <Form method="post">
+        <input type="hidden" name="id" value={id} />
+        <button type="submit" name="intent" value={intent} className="button button--danger" disabled={busy}>
+          {t('events.outputs.remove')}
+          <span className="visually-hidden">: {name}</span>
+        </button>
+      </Form>
+    </div>
+  );
+}
+
 export default function WorkshopOutputsPage({ loaderData, actionData }: Route.ComponentProps) {
   const t = useT();
   const locale = useLocale();
@@ -289,8 +312,8 @@ export default function WorkshopOutputsPage({ loaderData, actionData }: Route.Co
     const cluster = outputs.event.clusters.find((c) => c.slug === slug);
     return cluster ? textIn(cluster.name, locale) : slug;
   };
-  const topicName = (code: string) => textIn(TRAINING_TOPICS.find((x) => x.code === code)?.label, locale, null, code);
-  const formatName = (code: string) => textIn(TRAINING_FORMATS.find((x) => x.code === code)?.label, locale, null, code);
+  const topicName = (code: string) => loaderData.topics.find((x) => x.code === code)?.label ?? code;
+  const formatName = (code: string) => loaderData.formats.find((x) => x.code === code)?.label ?? code;
   const here = `/${locale}/events/${outputs.event.slug}/outputs`;
 
   // With JavaScript, the live results refresh every 10 s while voting is open.
@@ -347,19 +370,13 @@ export default function WorkshopOutputsPage({ loaderData, actionData }: Route.Co
                           })}
                     </p>
                     {editable ? (
-                      <div className="event-outputs__actions">
-                        <Link className="button" to={`${here}?edit=${challenge.id}#outputs-challenges`}>
-                          {t('events.outputs.edit')}
-                          <span className="visually-hidden">: {themeName(challenge.themeCode)}</span>
-                        </Link>
-                        <Form method="post">
-                          <input type="hidden" name="id" value={challenge.id} />
-                          <button type="submit" name="intent" value="remove-challenge" className="button button--danger" disabled={busy}>
-                            {t('events.outputs.remove')}
-                            <span className="visually-hidden">: {themeName(challenge.themeCode)}</span>
-                          </button>
-                        </Form>
-                      </div>
+                      <ItemActions
+                        editTo={`${here}?edit=${challenge.id}#outputs-challenges`}
+                        id={challenge.id}
+                        intent="remove-challenge"
+                        name={themeName(challenge.themeCode)}
+                        busy={busy}
+                      />
                     ) : null}
                   </>
                 )}
@@ -386,7 +403,7 @@ export default function WorkshopOutputsPage({ loaderData, actionData }: Route.Co
                 {edit === training.id && editable ? (
                   <>
                     <h3>{t('events.outputs.training.editing')}</h3>
-                    <TrainingForm training={training} busy={busy} />
+                    <TrainingForm data={loaderData} training={training} busy={busy} />
                     <Link to={`${here}#outputs-training`}>{t('events.outputs.cancel')}</Link>
                   </>
                 ) : (
@@ -400,19 +417,13 @@ export default function WorkshopOutputsPage({ loaderData, actionData }: Route.Co
                       </p>
                     ) : null}
                     {editable ? (
-                      <div className="event-outputs__actions">
-                        <Link className="button" to={`${here}?edit=${training.id}#outputs-training`}>
-                          {t('events.outputs.edit')}
-                          <span className="visually-hidden">: {topicName(training.topic)}</span>
-                        </Link>
-                        <Form method="post">
-                          <input type="hidden" name="id" value={training.id} />
-                          <button type="submit" name="intent" value="remove-training" className="button button--danger" disabled={busy}>
-                            {t('events.outputs.remove')}
-                            <span className="visually-hidden">: {topicName(training.topic)}</span>
-                          </button>
-                        </Form>
-                      </div>
+                      <ItemActions
+                        editTo={`${here}?edit=${training.id}#outputs-training`}
+                        id={training.id}
+                        intent="remove-training"
+                        name={topicName(training.topic)}
+                        busy={busy}
+                      />
                     ) : null}
                   </>
                 )}
@@ -423,7 +434,7 @@ export default function WorkshopOutputsPage({ loaderData, actionData }: Route.Co
         {editable ? (
           <details className="card event-outputs__add">
             <summary>{t('events.outputs.training.add')}</summary>
-            <TrainingForm busy={busy} />
+            <TrainingForm data={loaderData} busy={busy} />
           </details>
         ) : null}
       </section>
@@ -441,9 +452,9 @@ export default function WorkshopOutputsPage({ loaderData, actionData }: Route.Co
                 name="dots"
                 type="number"
                 min={1}
-                max={MAX_DOTS}
+                max={loaderData.maxDots}
                 inputMode="numeric"
-                defaultValue={voting.dots ?? DEFAULT_DOTS}
+                defaultValue={voting.dots}
               />
             </div>
             <button

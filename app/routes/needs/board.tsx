@@ -140,6 +140,7 @@ export default function NeedsBoard({ loaderData }: Route.ComponentProps) {
                 <th scope="col">{t('needs.synthesis.column.score')}</th>
                 <th scope="col">{t('needs.board.column.respondents')}</th>
                 <th scope="col">{t('needs.board.column.diagnosed')}</th>
+                <th scope="col">{t('needs.workshops.column.boardVotes')}</th>
                 <th scope="col">{t('needs.board.column.where')}</th>
               </tr>
             </thead>
@@ -159,6 +160,7 @@ export default function NeedsBoard({ loaderData }: Route.ComponentProps) {
                   <td>{p.score.toLocaleString(locale)}</td>
                   <td>{count(p.respondents)}</td>
                   <td>{format(p.diagnosedClusters)}</td>
+                  <td>{format(p.votes)}</td>
                   <td>
                     {p.clusters.map((slug) => clusterName.get(slug) ?? slug).join(t('needs.board.separator'))}
                     {priorities.scope === 'region' && p.countries.length > 0
