@@ -159,9 +159,11 @@ export {
   getMyRegistrationPage,
   getRegisterPage,
   getRegistrationCalendar,
+  getRegistrationFormSetting,
   listMyEvents,
   listRegistrations,
   registerForEvent,
+  setRegistrationForm,
 } from './registration/registration.service.server.ts';
 export { GENDERS as REGISTRATION_GENDERS } from './registration/registration.ts';
 // Follow-up (followup/): decisions, actions, minutes, documents; open actions across events.

@@ -6,6 +6,8 @@
  */
 import { Form, isRouteErrorResponse, Link, redirect } from 'react-router';
 import { getRegisterPage, REGISTRATION_GENDERS, registerForEvent } from '#app/modules/events/index.ts';
+import type { FieldProblem } from '#app/modules/forms/components/answer-fields.ts';
+import { ErrorSummary, FormPageFields } from '#app/modules/forms/components/form-page-fields.tsx';
 import { requireAccountPage } from '#app/modules/identity/index.ts';
 import { redirectWithFlash } from '#app/shared/http/flash.server.ts';
 import { requestContext } from '#app/shared/http/request-context.ts';
@@ -55,6 +57,7 @@ export async function loader({ params, request, context }: Route.LoaderArgs) {
     defaultOrganisation: page.invitation?.organisationId ?? page.organisations[0]?.id ?? '',
     gender: page.gender ?? '',
     genders: [...REGISTRATION_GENDERS],
+    form: page.form,
   };
 }
 
@@ -68,6 +71,10 @@ export async function action({ params, request, context }: Route.ActionArgs) {
     const value = form.get(name);
     return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
   };
+  const own = new Set(['organisationId', 'gender', 'consentListed', 'consentPhotographed', 'name', 'email']);
+  const entries = [...form.entries()].filter((entry): entry is [string, string] => typeof entry[1] === 'string' && !own.has(entry[0]));
+  const formFields: Record<string, string[]> = {};
+  for (const [name, value] of entries) formFields[name] = [...(formFields[name] ?? []), value];
   let status: string;
   try {
     const registration = await registerForEvent(actor, params.slug, {
@@ -79,10 +86,11 @@ export async function action({ params, request, context }: Route.ActionArgs) {
       invitation,
       name: actor.kind === 'user' ? undefined : text('name'),
       email: actor.kind === 'user' ? undefined : text('email'),
+      formFields,
     });
     status = registration.status;
   } catch (error) {
-    return refusal(error);
+    return refusal(error, entries);
   }
   const to = actor.kind === 'user' ? `/${locale}/events/${params.slug}/registration` : `/${locale}/events/${params.slug}`;
   return redirectWithFlash(to, { key: `events.registration.flash.${status}`, kind: 'success' });
@@ -103,6 +111,8 @@ export default function RegisterPage({ loaderData, actionData }: Route.Component
   const locale = useLocale();
   const d = loaderData;
   const failure: RegistrationFailure | undefined = actionData?.failure;
+  const problems: FieldProblem[] = failure?.problems ?? [];
+  const formSections = d.form ? d.form.pages.flatMap((p) => p.sections) : [];
   const title = <TranslatedText key="event" value={d.title} sourceLocale={d.sourceLocale} />;
   const closed = d.window !== 'open';
   const full = d.seatsLeft === 0 || d.waiting > 0;
@@ -169,6 +179,13 @@ export default function RegisterPage({ loaderData, actionData }: Route.Component
               </div>
             </>
           )}
+          {d.form && formSections.length > 0 ? (
+            <section className="registration-questions" aria-labelledby="registration-questions">
+              <h2 id="registration-questions">{t('events.registration.form.questions')}</h2>
+              <ErrorSummary sections={formSections} problems={problems} />
+              <FormPageFields sections={formSections} values={failure?.values ?? {}} problems={problems} />
+            </section>
+          ) : null}
           {d.organisations.length > 0 ? (
             <div className="field">
               <label htmlFor="field-organisation">{t('events.registration.form.organisation')}</label>

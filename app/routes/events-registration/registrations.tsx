@@ -9,13 +9,16 @@ import {
   approveRegistration,
   cancelRegistration,
   declineRegistration,
+  getRegistrationFormSetting,
   listRegistrations,
   REGISTRATION_STATUSES,
+  setRegistrationForm,
 } from '#app/modules/events/index.ts';
 import { requireAccountPage } from '#app/modules/identity/index.ts';
 import { redirectWithFlash } from '#app/shared/http/flash.server.ts';
 import { requestContext } from '#app/shared/http/request-context.ts';
 import { useLocale, useT } from '#app/shared/i18n/react.tsx';
+import { textIn } from '#app/shared/i18n/translatable.ts';
 import { ErrorPage } from '#app/shared/ui/error-page.tsx';
 import { titled } from '#app/shared/ui/meta.ts';
 import { ScrollTable } from '#app/shared/ui/scroll-table.tsx';
@@ -37,7 +40,12 @@ export async function loader({ params, request, context }: Route.LoaderArgs) {
   );
   // Members reach their own registration at /registration; this page is the managers'.
   if (list.counts === null) throw new Response(null, { status: 403 });
+  const formSetting = await getRegistrationFormSetting(actor, params.slug).catch(asErrorResponse);
   return {
+    formSetting: {
+      current: formSetting.current,
+      choices: formSetting.choices.map((c) => ({ code: c.code, title: textIn(c.title, locale) })),
+    },
     slug: params.slug,
     status,
     statuses: [...REGISTRATION_STATUSES],
@@ -64,6 +72,18 @@ export async function action({ params, request, context }: Route.ActionArgs) {
   const form = await request.formData();
   const id = form.get('registration');
   const intent = form.get('intent');
+  if (intent === 'form') {
+    const code = form.get('form');
+    try {
+      await setRegistrationForm(actor, params.slug, { form: typeof code === 'string' && code !== '' ? code : null });
+    } catch (error) {
+      return refusal(error);
+    }
+    return redirectWithFlash(`/${locale}/events/${params.slug}/registrations`, {
+      key: 'events.registration.flash.staff.form',
+      kind: 'success',
+    });
+  }
   if (typeof id !== 'string' || id === '' || (intent !== 'approve' && intent !== 'decline' && intent !== 'cancel'))
     throw new Response(null, { status: 400 });
   try {
@@ -108,6 +128,25 @@ export default function RegistrationsPage({ loaderData, actionData }: Route.Comp
           </div>
         ))}
       </dl>
+      <Form method="post" className="registration-filter">
+        <div className="field">
+          <label htmlFor="registration-form">{t('events.registration.staff.form.label')}</label>
+          <p id="registration-form-hint" className="field__hint">
+            {t('events.registration.staff.form.hint')}
+          </p>
+          <select id="registration-form" name="form" defaultValue={d.formSetting.current ?? ''} aria-describedby="registration-form-hint">
+            <option value="">{t('events.registration.staff.form.none')}</option>
+            {d.formSetting.choices.map((c) => (
+              <option key={c.code} value={c.code} dir="auto">
+                {c.title || c.code}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" name="intent" value="form" className="button">
+          {t('events.registration.staff.form.save')}
+        </button>
+      </Form>
       <Form method="get" className="registration-filter">
         <div className="field">
           <label htmlFor="filter-status">{t('events.registration.staff.filter')}</label>

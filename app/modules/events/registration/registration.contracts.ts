@@ -34,6 +34,14 @@ export const registerInputSchema = z
     /** Through an invitation link without an account: the name and address (the invitation's when absent). */
     name: z.string().trim().min(1).max(200).optional(),
     email: z.email().max(320).optional(),
+    /**
+     * Answers to the event's registration form, as the register page posts them: HTML field names
+     * of the form engine (`<question>` or `<question>.<part>`) to their value(s).
+     */
+    formFields: z
+      .record(z.string().max(200), z.union([z.string().max(10_000), z.array(z.string().max(10_000)).max(100)]))
+      .optional()
+      .meta({ description: 'Answers to the event’s registration form by field name (`<question>` or `<question>.<part>`).' }),
   })
   .meta({ id: 'EventRegistrationInput' });
 export type RegisterInput = z.input<typeof registerInputSchema>;
@@ -79,6 +87,12 @@ export const registrationCountsSchema = z
   })
   .meta({ id: 'EventRegistrationCounts' });
 export type RegistrationCounts = z.infer<typeof registrationCountsSchema>;
+
+export const setRegistrationFormInputSchema = z.object({
+  /** The code of a published form the actor manages; null for no registration form. */
+  form: z.string().min(1).max(64).nullable(),
+});
+export type SetRegistrationFormInput = z.input<typeof setRegistrationFormInputSchema>;
 
 export const REGISTRATIONS_PAGE_SIZE = 50;
 

@@ -208,6 +208,16 @@ export async function findFormCode(executor: Executor, formId: string): Promise<
   return row?.code;
 }
 
+export async function findFormIdByCode(executor: Executor, code: string): Promise<string | undefined> {
+  const [row] = await executor.select({ id: form.id }).from(form).where(eq(form.code, code));
+  return row?.id;
+}
+
+/** The event's registration form (the column is the registration part's to set). */
+export async function setEventRegistrationForm(executor: Executor, eventId: string, formId: string | null): Promise<void> {
+  await executor.update(event).set({ registrationFormId: formId, updatedAt: new Date() }).where(eq(event.id, eventId));
+}
+
 /** Records that the reminder of a registration went; false when it already had (never two reminders). */
 export async function claimReminder(executor: Executor, registrationId: string): Promise<boolean> {
   const rows = await executor

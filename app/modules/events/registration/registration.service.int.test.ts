@@ -6,8 +6,9 @@
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { seedReferenceData } from '#app/modules/directory/index.ts';
+import { formDefinitionSchema, seedPublishedForm } from '#app/modules/forms/index.ts';
 import { parseConfig, setConfig } from '#app/shared/config.server.ts';
-import { auditLog, eventRegistration, job } from '#app/shared/db/schema.ts';
+import { auditLog, event, eventRegistration, formResponse, job } from '#app/shared/db/schema.ts';
 import { isAppError } from '#app/shared/errors.ts';
 import { grant, person } from '#tests/factories/actors.ts';
 import { useTestDatabase } from '#tests/support/database.ts';
@@ -16,8 +17,11 @@ import {
   approveRegistration,
   cancelRegistration,
   declineRegistration,
+  getRegisterPage,
+  getRegistrationFormSetting,
   listRegistrations,
   registerForEvent,
+  setRegistrationForm,
 } from './registration.service.server.ts';
 import { REMINDER_JOB, sendReminder } from './registration-mail.server.ts';
 
@@ -206,5 +210,68 @@ describe('event registration', () => {
         .from(eventRegistration)
         .where(and(eq(eventRegistration.id, gone.id))),
     ).toMatchObject([{ status: 'cancelled' }]);
+  });
+
+  it('asks the event’s registration form: refused answers write nothing, accepted ones are a submitted response linked to the registration', async () => {
+    const definition = formDefinitionSchema.parse({
+      code: `registration-form-${Date.now()}`,
+      title: { en: 'Workshop registration', ar: 'التسجيل في الورشة' },
+      pages: [
+        {
+          code: 'needs',
+          sections: [
+            {
+              code: 'main',
+              questions: [
+                { code: 'diet', type: 'short-text', label: { en: 'Dietary needs', ar: 'احتياجات غذائية' }, maxLength: 50 },
+                {
+                  code: 'interpretation',
+                  type: 'single-choice',
+                  required: true,
+                  label: { en: 'Interpretation into', ar: 'الترجمة الفورية إلى' },
+                  options: [
+                    { code: 'ar', label: { en: 'Arabic', ar: 'العربية' } },
+                    { code: 'fr', label: { en: 'French', ar: 'الفرنسية' } },
+                  ],
+                },
+              ],
+            },
+          ],
+        },
+      ],
+    });
+    await seedPublishedForm(db(), { definition, scope: { type: 'global', id: null }, publishedAt: new Date() });
+    const found = await insertEvent(db(), { capacity: 10 });
+
+    // Staff choose the form among the published forms they manage; a member may not.
+    expect(await refusal(setRegistrationForm(member('form-x'), found.slug, { form: definition.code }))).toBe('COMMON_FORBIDDEN');
+    expect(await refusal(setRegistrationForm(staff, found.slug, { form: 'no-such-form' }))).toBe('EVENTS_REGISTRATION_FORM_INVALID');
+    expect((await getRegistrationFormSetting(staff, found.slug)).choices.map((c) => c.code)).toContain(definition.code);
+    await setRegistrationForm(staff, found.slug, { form: definition.code });
+    expect((await getRegistrationFormSetting(staff, found.slug)).current).toBe(definition.code);
+    const page = await getRegisterPage(member('form-a'), found.slug, undefined);
+    expect(page.form?.pages.flatMap((p) => p.sections.flatMap((x) => x.questions.map((q) => q.code)))).toEqual(['diet', 'interpretation']);
+
+    const responsesBefore = await db().select().from(formResponse);
+    expect(await refusal(registerForEvent(member('form-a'), found.slug, { formFields: { diet: 'Vegetarian' } }))).toBe(
+      'FORMS_ANSWERS_INVALID',
+    );
+    expect(await rowsOf(found.id)).toEqual([]);
+    expect(await db().select().from(formResponse)).toHaveLength(responsesBefore.length);
+
+    const registered = await registerForEvent(member('form-a'), found.slug, { formFields: { diet: 'Vegetarian', interpretation: 'fr' } });
+    expect(registered.formResponseId).not.toBeNull();
+    const [row] = await rowsOf(found.id);
+    expect(row?.formResponseId).toBe(registered.formResponseId);
+    const [stored] = await db().select().from(formResponse).where(eq(formResponse.id, registered.formResponseId!));
+    expect(stored).toMatchObject({
+      status: 'submitted',
+      respondentUserId: 'member-form-a',
+      answers: { diet: 'Vegetarian', interpretation: 'fr' },
+    });
+
+    await setRegistrationForm(staff, found.slug, { form: null });
+    const [cleared] = await db().select().from(event).where(eq(event.id, found.id));
+    expect(cleared?.registrationFormId).toBeNull();
   });
 });

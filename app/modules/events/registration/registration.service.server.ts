@@ -35,10 +35,14 @@ import {
   type RegistrationList,
   type RegistrationView,
   registerInputSchema,
+  type SetRegistrationFormInput,
+  setRegistrationFormInputSchema,
 } from './registration.contracts.ts';
 import {
   countByStatus,
   countWaitingBefore,
+  findFormCode,
+  findFormIdByCode,
   findOrganisation,
   findPersonOfUser,
   findRegistration,
@@ -52,10 +56,18 @@ import {
   selectRegistrations,
   selectUserOrganisations,
   selectUserRegistrations,
+  setEventRegistrationForm,
   updateRegistration,
   waitingSeqs,
 } from './registration.repository.server.ts';
 import { ACTIVE_STATUSES, decideApproval, decideSeat, GENDERS, type Gender, toPromote, windowState } from './registration.ts';
+import {
+  checkRegistrationAnswers,
+  registrationFormChoices,
+  registrationFormOf,
+  registrationPages,
+  storeRegistrationAnswers,
+} from './registration-form.server.ts';
 import { queueRegistrationMail, type RegistrationMailKind, registrationCalendar, scheduleReminder } from './registration-mail.server.ts';
 
 function notFound(): AppError {
@@ -226,7 +238,13 @@ export async function registerForEvent(actor: Actor, slug: string, input: Regist
   const parsed = parseInput(registerInputSchema, input);
   const found = await readableEvent(getDb(), actor, slug);
   const who = await registrantOf(actor, found, parsed);
-  return getDb().transaction(async (tx) => {
+  const form = await registrationFormOf(found.registrationFormId);
+  const fields = Object.entries(parsed.formFields ?? {}).flatMap(([name, value]) =>
+    (Array.isArray(value) ? value : [value]).map((v) => [name, v] as const),
+  );
+  // The form's answers are checked before anything is written: refused answers leave no registration.
+  const answered = form ? checkRegistrationAnswers(form.definition, fields, who.locale) : null;
+  const view = await getDb().transaction(async (tx) => {
     const locked = await lockedEvent(tx, found.id);
     const now = new Date();
     refuseOutsideWindow(locked, now);
@@ -273,6 +291,9 @@ export async function registerForEvent(actor: Actor, slug: string, input: Regist
     if (row.status === 'confirmed') await scheduleReminder(tx, locked, row, now);
     return viewOf(row, locked.slug, place, null);
   });
+  if (!form || !answered) return view;
+  const responseId = await storeRegistrationAnswers(actor, form, { id: view.id, userId: who.userId }, answered.pages, fields, who.locale);
+  return { ...view, formResponseId: responseId };
 }
 
 /** The registration locked with its event locked first (always in that order: no deadlock between two changes). */
@@ -480,9 +501,11 @@ export async function getRegisterPage(actor: Actor, slug: string, invitationToke
   const counts = countsOf(found.capacity, await countByStatus(db, found.id));
   const existing = actor.kind === 'user' ? await findRegistrationOfUser(db, found.id, actor.userId) : undefined;
   const listed = actor.kind === 'user' ? await findPersonOfUser(db, actor.userId) : undefined;
+  const form = await registrationFormOf(found.registrationFormId);
   return {
     event: found,
     counts,
+    form: form ? { code: form.code, title: form.definition.title, pages: registrationPages(form.definition) } : null,
     window: windowState(found, new Date()),
     invitationRequired: found.visibility === 'invitation' && !invitation && !canManageEvent(actor, found),
     organisations: await registrationOrganisations(actor),
@@ -506,4 +529,34 @@ export async function getMyRegistrationPage(actor: Actor, slug: string, locale: 
 export async function getRegistrationCalendar(actor: Actor, slug: string, locale: Locale): Promise<{ slug: string; ics: string }> {
   const { event: found } = await getMyRegistration(actor, slug);
   return { slug: found.slug, ics: registrationCalendar(found, locale) };
+}
+
+/** The event's registration form and the forms its manager may choose from (published forms they manage). */
+export async function getRegistrationFormSetting(actor: Actor, slug: string) {
+  const found = await readableEvent(getDb(), actor, slug);
+  if (!canManageEvent(actor, found)) throw actor.kind === 'anonymous' ? CommonErrors.unauthenticated() : CommonErrors.forbidden();
+  const current = found.registrationFormId ? ((await findFormCode(getDb(), found.registrationFormId)) ?? null) : null;
+  return { current, choices: await registrationFormChoices(actor) };
+}
+
+/** Staff choose the event's registration form (a published form they manage) or none. Audited. */
+export async function setRegistrationForm(actor: Actor, slug: string, input: SetRegistrationFormInput): Promise<{ form: string | null }> {
+  const { form } = parseInput(setRegistrationFormInputSchema, input);
+  if (actor.kind === 'anonymous') throw CommonErrors.unauthenticated();
+  const found = await readableEvent(getDb(), actor, slug);
+  if (!canManageEvent(actor, found)) throw CommonErrors.forbidden();
+  if (form !== null && !(await registrationFormChoices(actor)).some((choice) => choice.code === form))
+    throw new AppError('EVENTS_REGISTRATION_FORM_INVALID', 400, { fields: [{ field: 'form', code: 'EVENTS_REGISTRATION_FORM_INVALID' }] });
+  return getDb().transaction(async (tx) => {
+    const locked = await lockedEvent(tx, found.id);
+    const formId = form === null ? null : ((await findFormIdByCode(tx, form)) ?? null);
+    await setEventRegistrationForm(tx, locked.id, formId);
+    await recordAudit(tx, actor, {
+      action: 'events.registration.form',
+      subjectType: 'event',
+      subjectId: locked.id,
+      data: { event: locked.slug, form },
+    });
+    return { form };
+  });
 }
