@@ -14,7 +14,7 @@ import { isAppError } from '#app/shared/errors.ts';
 import { grant, person } from '#tests/factories/actors.ts';
 import { addMember, insertCluster, insertOrganisation } from '#tests/factories/directory.ts';
 import { useTestDatabase } from '#tests/support/database.ts';
-import { addChallenge, createDiagnostic, endorseDiagnostic } from '../index.ts';
+import { addChallenge, createDiagnostic, endorseDiagnostic, getThemeEvidence } from '../index.ts';
 import { seedChallengeThemes } from '../needs.service.server.ts';
 import { getPriorities } from '../priorities.service.server.ts';
 import {
@@ -320,6 +320,15 @@ describe('workshop outputs', () => {
     expect(focus(await getPriorities(staff, { scope: 'country:MA' }))).toEqual([
       ['markets-and-buyers', 68.3, 1],
       ['access-to-finance', 50, 2],
+    ]);
+    // The drill-down lists the votes behind a theme of a scope: the same records.
+    const drill = await getThemeEvidence(staff, { scope: 'country:TN', theme: 'markets-and-buyers' });
+    expect(drill.votes.map((v) => [v.event.slug, v.clusters, v.country, v.votes])).toEqual([
+      [event.slug, ['ws-tna'], 'TN', 3],
+      [event.slug, ['ws-tnb'], 'TN', 3],
+    ]);
+    expect((await getThemeEvidence(staff, { scope: 'cluster:ws-maa', theme: 'access-to-finance' })).votes).toMatchObject([
+      { clusters: ['ws-maa'], country: 'MA', votes: 3 },
     ]);
     // Region: markets ⅔·0.7333 + ⅓·1, finance ⅔·0.8 + ⅓·½; both now in 3/3 clusters and 2/2 countries.
     expect(focus(await getPriorities(staff, { scope: 'region' }))).toEqual([
