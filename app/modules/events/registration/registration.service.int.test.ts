@@ -8,11 +8,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { seedReferenceData } from '#app/modules/directory/index.ts';
 import { formDefinitionSchema, seedPublishedForm } from '#app/modules/forms/index.ts';
 import { parseConfig, setConfig } from '#app/shared/config.server.ts';
-import { auditLog, event, eventRegistration, formResponse, job } from '#app/shared/db/schema.ts';
+import { auditLog, event, eventInvitation, eventInvitationLink, eventRegistration, formResponse, job } from '#app/shared/db/schema.ts';
 import { isAppError } from '#app/shared/errors.ts';
 import { grant, person } from '#tests/factories/actors.ts';
 import { useTestDatabase } from '#tests/support/database.ts';
 import { insertEvent, insertRegistration } from '../event.fixture.ts';
+// biome-ignore lint/style/noRestrictedImports: the events module's own invitation tokens (invitations/ is a folder of the events module).
+import { hashInvitationToken, newInvitationToken } from '../invitations/invitation-token.ts';
 import {
   approveRegistration,
   cancelRegistration,
@@ -273,5 +275,49 @@ describe('event registration', () => {
     await setRegistrationForm(staff, found.slug, { form: null });
     const [cleared] = await db().select().from(event).where(eq(event.id, found.id));
     expect(cleared?.registrationFormId).toBeNull();
+  });
+
+  it('registers through an invitation link without an account, for an invitation-only event, and marks the invitation registered', async () => {
+    const found = await insertEvent(db(), { visibility: 'invitation', capacity: 3 });
+    const [invitation] = await db()
+      .insert(eventInvitation)
+      .values({
+        eventId: found.id,
+        name: 'ليلى بن صالح',
+        email: 'Leila@Example.org',
+        locale: 'ar',
+        gender: 'woman',
+        countryIso2: 'TN',
+        source: 'manual',
+      })
+      .returning();
+    const token = newInvitationToken();
+    await db()
+      .insert(eventInvitationLink)
+      .values({ tokenHash: hashInvitationToken(token), invitationId: invitation!.id });
+
+    expect(await refusal(registerForEvent({ kind: 'anonymous' }, found.slug, {}))).toBe('COMMON_UNAUTHENTICATED');
+    const page = await getRegisterPage({ kind: 'anonymous' }, found.slug, token);
+    expect(page).toMatchObject({
+      invitationRequired: false,
+      invitation: { name: 'ليلى بن صالح', email: 'Leila@Example.org' },
+      gender: 'woman',
+    });
+    const view = await registerForEvent({ kind: 'anonymous' }, found.slug, { invitation: token, consentListed: true });
+    expect(view).toMatchObject({
+      status: 'confirmed',
+      name: 'ليلى بن صالح',
+      email: 'leila@example.org',
+      locale: 'ar',
+      gender: 'woman',
+      countryIso2: 'TN',
+    });
+    const [row] = await rowsOf(found.id);
+    expect(row).toMatchObject({ invitationId: invitation!.id, userId: null });
+    const [marked] = await db().select().from(eventInvitation).where(eq(eventInvitation.id, invitation!.id));
+    expect(marked?.registeredAt).not.toBeNull();
+    // The same link again: already registered, nothing more written.
+    expect(await refusal(registerForEvent({ kind: 'anonymous' }, found.slug, { invitation: token }))).toBe('EVENTS_ALREADY_REGISTERED');
+    expect(await rowsOf(found.id)).toHaveLength(1);
   });
 });
