@@ -9,7 +9,7 @@ import { useFormatCount, useLocale, useT } from '#app/shared/i18n/react.tsx';
 export function BalanceWarning({ balance, after = false }: { balance: InvitationBalance; after?: boolean }) {
   const t = useT();
   if (!balance.belowTarget) return null;
-  const missing = Number.isFinite(balance.womenMissing) ? balance.womenMissing : 0;
+  const missing = balance.womenMissing ?? 0;
   return (
     <p className="invitations-warning" role="alert" data-testid="balance-warning">
       <strong>{t('events.invitations.balance.warning.label')}</strong>{' '}

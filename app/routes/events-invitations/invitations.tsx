@@ -187,8 +187,8 @@ function AddForm({
     }
   };
   return (
-    <section aria-labelledby={id} className="card invitations-add">
-      <h3 id={id}>{heading}</h3>
+    <section aria-labelledby={`${id}-heading`} className="card invitations-add">
+      <h3 id={`${id}-heading`}>{heading}</h3>
       <p className="field__hint">{hint}</p>
       <Form method="post" className="form" onSubmit={onSubmit} onChange={(event) => refresh(event.currentTarget)}>
         <input type="hidden" name="source" value={source} />
@@ -404,8 +404,8 @@ export default function EventInvitationsPage({ loaderData, actionData }: Route.C
           </div>
         </AddForm>
 
-        <section aria-labelledby="add-organisation" className="card invitations-add">
-          <h3 id="add-organisation">{t('events.invitations.add.organisation')}</h3>
+        <section aria-labelledby="add-organisation-heading" className="card invitations-add">
+          <h3 id="add-organisation-heading">{t('events.invitations.add.organisation')}</h3>
           <Form method="get" className="form invitations-find">
             <div className="field">
               <label htmlFor="find-organisation">{t('events.invitations.add.organisation.find')}</label>

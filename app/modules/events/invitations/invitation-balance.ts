@@ -38,8 +38,8 @@ export interface InvitationBalance {
   targetPercent: number;
   /** True when the list has entries and women are below the target. */
   belowTarget: boolean;
-  /** Women to add (with nobody else) for the list to reach the target; 0 when it does. */
-  womenMissing: number;
+  /** Women to add (with nobody else) for the list to reach the target; 0 when it does; null when adding women cannot reach it (100 % with anyone else listed). */
+  womenMissing: number | null;
 }
 
 /** The directory's self-declared vocabulary (woman, man, another, prefer-not-to-say) in the balance's groups. */
@@ -59,10 +59,10 @@ export function isBelowTarget(women: number, total: number, targetPercent: numbe
   return total > 0 && women * 100 < targetPercent * total;
 }
 
-/** The smallest number of women to add so that (women + n) × 100 ≥ target × (total + n). */
-export function womenMissing(women: number, total: number, targetPercent: number): number {
+/** The smallest number of women to add so that (women + n) × 100 ≥ target × (total + n); null when no number does. */
+export function womenMissing(women: number, total: number, targetPercent: number): number | null {
   if (!isBelowTarget(women, total, targetPercent)) return 0;
-  if (targetPercent >= 100) return Number.POSITIVE_INFINITY;
+  if (targetPercent >= 100) return null;
   return Math.ceil((targetPercent * total - women * 100) / (100 - targetPercent));
 }
 

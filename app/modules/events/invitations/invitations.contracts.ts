@@ -35,7 +35,7 @@ export const addInvitationsInputSchema = z
     event: eventSlug,
     source: z.enum(INVITATION_ADD_SOURCES).meta({
       description:
-        '`view`: the organisations of a directory view (`query`); `cluster`: the members of a cluster (`cluster`); `twins`: the organisation twins of a cluster or an organisation (`twinsOf`, `slug`, optionally `country`); `organisation`: the organisations named in `organisationIds`.',
+        '`view`: the organisations of a directory view (`query`); `cluster`: the members of a cluster (`cluster`); `twins`: the organisation twins of a cluster or an organisation (`twinsOf`, `slug`, optionally `country`; for a cluster also the members of its three best-matched clusters abroad); `organisation`: the organisations named in `organisationIds`.',
     }),
     query: directoryQuery,
     cluster: slugSchema.optional(),
@@ -61,7 +61,11 @@ export const balanceSchema = z
     sizeClasses: z.array(shareSchema).meta({ description: 'The key is empty when the size is not known.' }),
     targetPercent: z.number().int(),
     belowTarget: z.boolean().meta({ description: "True when the list has entries and the share of women is below the event's target." }),
-    womenMissing: z.number().meta({ description: 'Women to add for the list to reach the target (0 when it does).' }),
+    womenMissing: z
+      .number()
+      .int()
+      .nullable()
+      .meta({ description: 'Women to add for the list to reach the target (0 when it does; null when adding women cannot reach it).' }),
   })
   .meta({ id: 'EventInvitationBalance' });
 

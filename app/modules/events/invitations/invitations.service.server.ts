@@ -71,6 +71,8 @@ import { entryState, invitedPath, planEntries, sharePath } from './invitations.t
 export const MAX_ORGANISATIONS_PER_ADD = 500;
 /** The twins finder's pages read for one add (20 organisations each). */
 const TWINS_PAGES = 3;
+/** For a cluster's twins, the members of this many best-matched clusters abroad join too. */
+const TWIN_CLUSTERS = 3;
 
 /** The event `slug`, once the actor manages it (deny by default). */
 async function managedEvent(executor: Executor, actor: Actor, slug: string, options: { forUpdate?: boolean } = {}): Promise<LoadedEvent> {
@@ -114,6 +116,10 @@ async function sourceOrganisations(actor: Actor, parsed: ParsedAdd): Promise<str
           if (error instanceof AppError && error.status === 404) throw fieldError('EVENTS_INVITATION_TWINS_NOT_FOUND', 'slug', 404);
           throw error;
         });
+        // A cluster's counterparts are also the members of its best-matched clusters abroad.
+        if (page === 1 && parsed.twinsOf === 'cluster')
+          for (const twin of result.clusters.slice(0, TWIN_CLUSTERS))
+            ids.push(...((await selectClusterMemberIds(db, twin.cluster.slug)) ?? []));
         ids.push(...result.organisations.items.map((twin) => twin.organisation.id));
         if (!result.organisations.hasNext) break;
       }
