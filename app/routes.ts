@@ -8,9 +8,10 @@ import { adminRoutes } from './routes/admin/routes.ts';
 import { clusterRoutes } from './routes/clusters/routes.ts';
 import { directoryImportRoutes } from './routes/directory-import/routes.ts';
 import { eventsRoutes } from './routes/events/routes.ts';
+import { eventsCheckInRoutes } from './routes/events-checkin/routes.ts';
+import { eventsFollowUpRoutes } from './routes/events-followup/routes.ts';
 import { eventsInvitationsRoutes } from './routes/events-invitations/routes.ts';
 import { eventsOutputsRoutes } from './routes/events-outputs/routes.ts';
-import { eventsFollowUpRoutes } from './routes/events-followup/routes.ts';
 import { eventsRegistrationRoutes } from './routes/events-registration/routes.ts';
 import { eventsStatisticsRoutes } from './routes/events-statistics/routes.ts';
 import { formsAnswerRoutes } from './routes/forms/routes.ts';
@@ -51,6 +52,7 @@ export default [
     ...formsBuilderRoutes,
     ...formsAnswerRoutes,
     ...eventsInvitationsRoutes,
+    ...eventsCheckInRoutes,
     route('*', 'routes/shell/not-found.tsx'),
   ]),
 ] satisfies RouteConfig;

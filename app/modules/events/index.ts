@@ -35,15 +35,6 @@ export {
 } from './checkin/checkin.service.server.ts';
 // Check-in (checkin/): check-in by code or name, the offline queue's sync, undo, attendance lists, badges.
 export { type BadgeHolder, badgeFileName } from './checkin/checkin-badges.ts';
-export {
-  type AttendeeView,
-  applyOutcomes,
-  type CachedAttendee,
-  countAttendance as countCachedAttendance,
-  filterAttendees,
-  mergeQueue,
-  type QueuedCheckIn,
-} from './checkin/checkin-queue.ts';
 // The events core: contracts, the service (create, edit, publish, cancel, agenda, calendar, ICS), grouping for pages.
 export { groupEventsByMonth, groupSessionsByDay } from './event-agenda.ts';
 export { createEventsApi, EVENTS_TAG } from './events.api.server.ts';
@@ -101,8 +92,8 @@ export {
   calendarEventOf,
   cancelEvent,
   createEvent,
-  eventCalendarFile,
   type EventFormChoices,
+  eventCalendarFile,
   eventFormChoices,
   eventUrl,
   formatEventWhen,
@@ -119,6 +110,32 @@ export {
 export { type DemoEventCounts, seedDemoEvents } from './events-demo.server.ts';
 // The demo events: the programme's eight thematic workshops and its regional workshop (events-demo.ts).
 export { DEMO_EVENT_SLUGS } from './events-demo.ts';
+// Follow-up (followup/): decisions, actions, minutes, documents; open actions across events.
+export { contentDisposition, createFollowUpApi } from './followup/followup.api.server.ts';
+export {
+  type FollowUp,
+  type FollowUpAction,
+  followUpSchema,
+  type OpenActions,
+  openActionsSchema,
+} from './followup/followup.contracts.ts';
+export { ACTION_STATUSES, type ActionStatus } from './followup/followup.schema.ts';
+export {
+  createAction,
+  createDecision,
+  deleteAction,
+  deleteDecision,
+  deleteDocument,
+  getFollowUp,
+  listOpenActions,
+  openDocument,
+  saveMinutes,
+  setActionStatus,
+  updateAction,
+  updateDecision,
+  uploadDocument,
+} from './followup/followup.service.server.ts';
+export { DOCUMENT_TYPES, MAX_DOCUMENT_BYTES } from './followup/followup.ts';
 // Invitations (invitations/): the invitation list with its balance, sending personal links, the share link, tracking.
 export type { InvitationBalance, Share as InvitationShare } from './invitations/invitation-balance.ts';
 export type {
@@ -166,32 +183,6 @@ export {
   setRegistrationForm,
 } from './registration/registration.service.server.ts';
 export { GENDERS as REGISTRATION_GENDERS } from './registration/registration.ts';
-// Follow-up (followup/): decisions, actions, minutes, documents; open actions across events.
-export { contentDisposition, createFollowUpApi } from './followup/followup.api.server.ts';
-export {
-  type FollowUp,
-  type FollowUpAction,
-  followUpSchema,
-  type OpenActions,
-  openActionsSchema,
-} from './followup/followup.contracts.ts';
-export { ACTION_STATUSES, type ActionStatus } from './followup/followup.schema.ts';
-export {
-  createAction,
-  createDecision,
-  deleteAction,
-  deleteDecision,
-  deleteDocument,
-  getFollowUp,
-  listOpenActions,
-  openDocument,
-  saveMinutes,
-  setActionStatus,
-  updateAction,
-  updateDecision,
-  uploadDocument,
-} from './followup/followup.service.server.ts';
-export { DOCUMENT_TYPES, MAX_DOCUMENT_BYTES } from './followup/followup.ts';
 // Statistics (statistics/): the funnel and its breakdowns, the programme-wide view, XLSX and participant lists.
 export { createStatisticsApi } from './statistics/statistics.api.server.ts';
 export {

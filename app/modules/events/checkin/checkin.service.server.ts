@@ -17,7 +17,7 @@ import { translate } from '#app/shared/i18n/catalog.server.ts';
 import type { Locale } from '#app/shared/i18n/locales.ts';
 import { textIn } from '#app/shared/i18n/translatable.ts';
 import { parseInput } from '#app/shared/validation.ts';
-import { canCheckIn, canReadEvent } from '../events.policy.ts';
+import { canCheckIn, canManageEvent, canReadEvent } from '../events.policy.ts';
 import { findEventBySlug, type LoadedEvent } from '../events-core.repository.server.ts';
 import { checkInQrPayload, parseCheckInScan } from './check-in-code.ts';
 import {
@@ -262,6 +262,7 @@ export async function getCheckInDesk(actor: Actor, slug: string) {
       endsAt: event.endsAt.toISOString(),
       timeZone: event.timeZone,
     },
+    access: { manage: canManageEvent(actor, event), checkIn: true },
     ...(await countAttendance(db, event.id)),
   };
 }
