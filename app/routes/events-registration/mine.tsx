@@ -10,7 +10,7 @@ import { ScrollTable } from '#app/shared/ui/scroll-table.tsx';
 import { TranslatedText } from '#app/shared/ui/translated-text.tsx';
 import type { Route } from './+types/mine';
 import { eventWhenText } from './event-when.ts';
-import { asErrorResponse, localeOf, noStore } from './registration.server.ts';
+import { asErrorResponse, eventHeading, localeOf, noStore } from './registration.server.ts';
 import '#app/styles/events-registration.css';
 
 export const meta = titled('events.registration.myEvents.title', 'events.registration.myEvents.lead');
@@ -22,12 +22,7 @@ export async function loader({ params, request, context }: Route.LoaderArgs) {
   const rows = await listMyEvents(actor).catch(asErrorResponse);
   return {
     items: rows.map(({ event, registration }) => ({
-      slug: event.slug,
-      title: event.title,
-      sourceLocale: event.sourceLocale,
-      startsAt: event.startsAt.toISOString(),
-      endsAt: event.endsAt.toISOString(),
-      timeZone: event.timeZone,
+      ...eventHeading(event),
       eventStatus: event.status,
       status: registration.status,
     })),

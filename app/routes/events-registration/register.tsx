@@ -18,7 +18,7 @@ import { titled } from '#app/shared/ui/meta.ts';
 import { TranslatedText } from '#app/shared/ui/translated-text.tsx';
 import type { Route } from './+types/register';
 import { eventWhenText } from './event-when.ts';
-import { asErrorResponse, localeOf, noStore, type RegistrationFailure, refusal } from './registration.server.ts';
+import { asErrorResponse, eventHeading, localeOf, noStore, type RegistrationFailure, refusal } from './registration.server.ts';
 import '#app/styles/events-registration.css';
 
 export const meta = titled('events.registration.register.title');
@@ -37,12 +37,7 @@ export async function loader({ params, request, context }: Route.LoaderArgs) {
   if (page.active) throw redirect(`/${locale}/events/${page.event.slug}/registration`);
   const { event, counts } = page;
   return {
-    slug: event.slug,
-    title: event.title,
-    sourceLocale: event.sourceLocale,
-    startsAt: event.startsAt.toISOString(),
-    endsAt: event.endsAt.toISOString(),
-    timeZone: event.timeZone,
+    ...eventHeading(event),
     capacity: counts.capacity,
     seatsLeft: counts.capacity === null ? null : Math.max(0, counts.capacity - counts.confirmed),
     waiting: counts.waiting,
@@ -106,6 +101,37 @@ function FieldError({ id, code }: { id: string; code: string | undefined }) {
   );
 }
 
+/** The name or address of someone registering through an invitation link without an account. */
+function TextField({
+  name,
+  label,
+  error,
+  value,
+}: {
+  name: 'name' | 'email';
+  label: string;
+  error: string | undefined;
+  value: string | null | undefined;
+}) {
+  const id = `field-${name}`;
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <FieldError id={id} code={error} />
+      <input
+        id={id}
+        name={name}
+        type={name === 'email' ? 'email' : 'text'}
+        dir={name === 'email' ? 'ltr' : 'auto'}
+        autoComplete={name}
+        defaultValue={value ?? ''}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+      />
+    </div>
+  );
+}
+
 export default function RegisterPage({ loaderData, actionData }: Route.ComponentProps) {
   const t = useT();
   const locale = useLocale();
@@ -150,33 +176,13 @@ export default function RegisterPage({ loaderData, actionData }: Route.Component
             </p>
           ) : (
             <>
-              <div className="field">
-                <label htmlFor="field-name">{t('events.registration.form.name')}</label>
-                <FieldError id="field-name" code={failure?.fields.name} />
-                <input
-                  id="field-name"
-                  name="name"
-                  dir="auto"
-                  autoComplete="name"
-                  defaultValue={d.invitation?.name ?? ''}
-                  aria-invalid={failure?.fields.name ? true : undefined}
-                  aria-describedby={failure?.fields.name ? 'field-name-error' : undefined}
-                />
-              </div>
-              <div className="field">
-                <label htmlFor="field-email">{t('events.registration.form.email')}</label>
-                <FieldError id="field-email" code={failure?.fields.email} />
-                <input
-                  id="field-email"
-                  name="email"
-                  type="email"
-                  dir="ltr"
-                  autoComplete="email"
-                  defaultValue={d.invitation?.email ?? ''}
-                  aria-invalid={failure?.fields.email ? true : undefined}
-                  aria-describedby={failure?.fields.email ? 'field-email-error' : undefined}
-                />
-              </div>
+              <TextField name="name" label={t('events.registration.form.name')} error={failure?.fields.name} value={d.invitation?.name} />
+              <TextField
+                name="email"
+                label={t('events.registration.form.email')}
+                error={failure?.fields.email}
+                value={d.invitation?.email}
+              />
             </>
           )}
           {d.form && formSections.length > 0 ? (

@@ -54,3 +54,22 @@ export function refusal(error: unknown, entries: [string, string][] = []) {
 export function noStore(): HeadersInit {
   return { 'Cache-Control': 'no-store' };
 }
+
+/** What every registration page shows of its event (dates as ISO strings: loader data is JSON). */
+export function eventHeading(event: {
+  slug: string;
+  title: Record<string, string | undefined>;
+  sourceLocale: string;
+  startsAt: Date;
+  endsAt: Date;
+  timeZone: string;
+}) {
+  return {
+    slug: event.slug,
+    title: event.title,
+    sourceLocale: event.sourceLocale,
+    startsAt: event.startsAt.toISOString(),
+    endsAt: event.endsAt.toISOString(),
+    timeZone: event.timeZone,
+  };
+}

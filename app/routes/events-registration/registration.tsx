@@ -15,7 +15,7 @@ import { titled } from '#app/shared/ui/meta.ts';
 import { TranslatedText } from '#app/shared/ui/translated-text.tsx';
 import type { Route } from './+types/registration';
 import { eventWhenText } from './event-when.ts';
-import { asErrorResponse, localeOf, noStore, refusal } from './registration.server.ts';
+import { asErrorResponse, eventHeading, localeOf, noStore, refusal } from './registration.server.ts';
 import '#app/styles/events-registration.css';
 
 export const meta = titled('events.registration.mine.title');
@@ -29,12 +29,7 @@ export async function loader({ params, request, context }: Route.LoaderArgs) {
   );
   const { event, registration } = page;
   return {
-    slug: event.slug,
-    title: event.title,
-    sourceLocale: event.sourceLocale,
-    startsAt: event.startsAt.toISOString(),
-    endsAt: event.endsAt.toISOString(),
-    timeZone: event.timeZone,
+    ...eventHeading(event),
     registration: registration
       ? {
           id: registration.id,
