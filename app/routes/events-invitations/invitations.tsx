@@ -190,7 +190,18 @@ function AddForm({
     <section aria-labelledby={`${id}-heading`} className="card invitations-add">
       <h3 id={`${id}-heading`}>{heading}</h3>
       <p className="field__hint">{hint}</p>
-      <Form method="post" className="form" onSubmit={onSubmit} onChange={(event) => refresh(event.currentTarget)}>
+      <Form
+        method="post"
+        className="form"
+        onSubmit={onSubmit}
+        // A choice (select, radio) previews at once; a typed field when it is left, not at every key.
+        onChange={(event) => {
+          if (!(event.target instanceof HTMLInputElement && event.target.type !== 'radio')) refresh(event.currentTarget);
+        }}
+        onBlur={(event) => {
+          if (event.target instanceof HTMLInputElement && event.target.type !== 'radio' && event.target.value) refresh(event.currentTarget);
+        }}
+      >
         <input type="hidden" name="source" value={source} />
         {children}
         <div className="field">

@@ -93,6 +93,11 @@ describe('event invitations', () => {
       });
       await insertPerson(db(), { organisationId: org.id, fullName: name, email: `${iso2.toLowerCase()}@textiles.example`, gender });
     }
+    // A cluster in Egypt matched with the host cluster by its subsector, whose member is no organisation twin itself.
+    const cairo = await insertCluster(db(), { slug: 'cairo-weavers', countryIso2: 'EG', subsectorCode: 'fashion' });
+    const cairoShop = await insertOrganisation(db(), { slug: 'cairo-shop', countryIso2: 'EG', subsectorCodes: [] });
+    await addMember(db(), cairo, cairoShop);
+    await insertPerson(db(), { organisationId: cairoShop.id, fullName: 'Tarek Nour', email: 'tarek@cairo-shop.eg', gender: 'man' });
     // Two people of two organisations sharing one address: listed once.
     const shared = await insertOrganisation(db(), { slug: 'ma-shared', countryIso2: 'MA', subsectorCodes: ['fashion'] });
     await insertPerson(db(), { organisationId: shared.id, fullName: 'Omar Alaoui', email: 'SALMA@fes-loom.ma', gender: 'man' });
@@ -151,17 +156,17 @@ describe('event invitations', () => {
     const fes = await addInvitations(manager, { event: slug, source: 'cluster', cluster: 'fes-weavers' });
     expect(fes.added).toBe(1);
     const twins = await addInvitations(manager, { event: slug, source: 'twins', twinsOf: 'cluster', slug: kef.slug });
-    // Twins of the host cluster: the Algerian, Egyptian and Moroccan organisations; Fes Loom is listed already, and
-    // the shared address of ma-shared is Fes Loom's person's.
-    expect(twins.added).toBe(2);
+    // Twins of the host cluster: the Algerian, Egyptian and Moroccan organisations, and the members of the clusters
+    // matched abroad (Cairo's shop); Fes Loom is listed already, and the shared address of ma-shared is Fes Loom's person's.
+    expect(twins.added).toBe(3);
     expect(twins.alreadyListed).toBeGreaterThanOrEqual(2);
     const view = await addInvitations(manager, { event: slug, source: 'view', query: '/en/organisations?country=DZ&country=EG' });
-    expect(view).toMatchObject({ organisations: 2, added: 0, alreadyListed: 2 });
+    expect(view).toMatchObject({ organisations: 3, added: 0, alreadyListed: 3 });
 
     const balance = await getInvitationBalance(manager, { event: slug });
-    expect(balance.total).toBe(6);
-    expect(Object.fromEntries(balance.countries.map((share) => [share.key, share.count]))).toEqual({ TN: 3, MA: 1, DZ: 1, EG: 1 });
-    // Amira, Salma, Mona: 3 of 6 = 50 %.
+    expect(balance.total).toBe(7);
+    expect(Object.fromEntries(balance.countries.map((share) => [share.key, share.count]))).toEqual({ TN: 3, MA: 1, DZ: 1, EG: 2 });
+    // Amira, Salma, Mona: 3 of 7 = 43 %.
     expect(balance.gender.women.count).toBe(3);
     expect(balance.belowTarget).toBe(false);
     expect(balance.womenLed.count).toBe(1);
@@ -173,19 +178,22 @@ describe('event invitations', () => {
   it('warns again when the target is raised, and stops when it is lowered', async () => {
     await setWomenTarget(manager, { event: slug, womenTargetPercent: 60 });
     expect((await getInvitationBalance(manager, { event: slug })).belowTarget).toBe(true);
-    await setWomenTarget(manager, { event: slug, womenTargetPercent: 50 });
+    await setWomenTarget(manager, { event: slug, womenTargetPercent: 43 });
+    // 3 of 7 is 42.9 %: shown as 43 % but below 43 %.
+    expect((await getInvitationBalance(manager, { event: slug })).belowTarget).toBe(true);
+    await setWomenTarget(manager, { event: slug, womenTargetPercent: 42 });
     expect((await getInvitationBalance(manager, { event: slug })).belowTarget).toBe(false);
   });
 
   it('sends once per entry in each language, keeps only the hash, resends to those who have not answered', async () => {
     const preview = await sendInvitations(manager, { event: slug, dryRun: true });
-    expect(preview).toMatchObject({ dryRun: true, recipients: 6, withoutAddress: 0 });
+    expect(preview).toMatchObject({ dryRun: true, recipients: 7, withoutAddress: 0 });
     expect(smtp.received).toHaveLength(0);
 
     const sent = await sendInvitations(manager, { event: slug });
-    expect(sent).toMatchObject({ dryRun: false, recipients: 6, byLocale: { fr: 3, en: 3 } });
+    expect(sent).toMatchObject({ dryRun: false, recipients: 7, byLocale: { fr: 3, en: 4 } });
     const mails = await deliver();
-    expect(mails.size).toBe(6);
+    expect(mails.size).toBe(7);
     const amira = mails.get('amira@kef-loom.tn')!;
     const token = tokenIn(amira.text);
     expect(token).toHaveLength(43);
@@ -220,16 +228,17 @@ describe('event invitations', () => {
     expect((await openInvitationLink({ event: slug, token: karimToken })).state).toBe('declined');
 
     const resend = await sendInvitations(manager, { event: slug, mode: 'resend' });
-    expect(resend.recipients).toBe(4);
+    expect(resend.recipients).toBe(5);
     const reminders = await deliver();
     expect([...reminders.keys()].sort()).toEqual([
       'contact@kef-dyes.tn',
       'dz@textiles.example',
       'eg@textiles.example',
       'salma@fes-loom.ma',
+      'tarek@cairo-shop.eg',
     ]);
     const list = await getInvitationList(manager, { event: slug });
-    expect(list.counts).toMatchObject({ listed: 6, sent: 6, opened: 1, registered: 1, declined: 1, awaiting: 4 });
+    expect(list.counts).toMatchObject({ listed: 7, sent: 7, opened: 1, registered: 1, declined: 1, awaiting: 5 });
     expect(list.entries.find((entry) => entry.email === 'salma@fes-loom.ma')?.sendCount).toBe(2);
   });
 
@@ -251,6 +260,6 @@ describe('event invitations', () => {
     expect(await findOpenInvitationByToken(db(), eventId, dzToken)).toBeNull();
     expect(await outcomeCode(openInvitationLink({ event: slug, token: 'y'.repeat(43) }))).toBe('EVENTS_INVITATION_LINK_NOT_FOUND');
     expect(await outcomeCode(removeInvitation(manager, { event: slug, id: dz.id }))).toBe('EVENTS_INVITATION_NOT_FOUND');
-    expect((await getInvitationList(manager, { event: slug })).counts.listed).toBe(5);
+    expect((await getInvitationList(manager, { event: slug })).counts.listed).toBe(6);
   });
 });
