@@ -22,7 +22,11 @@ export async function loader({ params, request, context }: Route.LoaderArgs) {
   const open = await listOpenActions(actor).catch(asErrorResponse);
   return {
     truncated: open.truncated,
-    items: open.items.map((a) => ({ ...a, eventTitle: textIn(a.event.title, locale, null, a.event.slug), eventSlug: a.event.slug })),
+    items: open.items.map((a) => ({
+      ...a,
+      eventTitle: textIn(a.event.title, locale, a.event.sourceLocale, a.event.slug),
+      eventSlug: a.event.slug,
+    })),
   };
 }
 

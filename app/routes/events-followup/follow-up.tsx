@@ -38,7 +38,7 @@ export const headers = () => ({ 'Cache-Control': 'private, no-store' });
 export async function loader({ params, context }: Route.LoaderArgs) {
   const locale = localeOf(params);
   const view = await getFollowUp(context.get(requestContext).actor, params.slug).catch(asErrorResponse);
-  return { ...view, title: textIn(view.event.title, locale, null, view.event.slug), statuses: [...ACTION_STATUSES] };
+  return { ...view, title: textIn(view.event.title, locale, view.event.sourceLocale, view.event.slug), statuses: [...ACTION_STATUSES] };
 }
 
 const text = (form: FormData, name: string) => {

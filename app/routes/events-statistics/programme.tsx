@@ -52,7 +52,7 @@ export async function loader({ params, request, context }: Route.LoaderArgs) {
     limit: PROGRAMME_EVENTS_LIMIT,
     events: view.events.map((e) => ({
       slug: e.slug,
-      title: textIn(e.title, locale, null, e.slug),
+      title: textIn(e.title, locale, e.sourceLocale, e.slug),
       startsAt: e.startsAt,
       registered: e.totals.registered,
       attended: e.totals.attended,

@@ -27,7 +27,7 @@ export async function loader({ params, request, context }: Route.LoaderArgs) {
   const measures = STATISTICS_MEASURES.filter((m) => m !== 'invited' || view.statistics.totals.invited !== null);
   return {
     slug: view.event.slug,
-    title: textIn(view.event.title, locale, null, view.event.slug),
+    title: textIn(view.event.title, locale, view.event.sourceLocale, view.event.slug),
     ended: view.event.ended,
     computedAt: view.computedAt,
     totals: view.statistics.totals,

@@ -52,6 +52,11 @@ export function checkinStaffAccount(): E2eAccount {
   return { email: 'checkin-staff@e2e.mosaic.localhost', name: 'Omar Khalil', password: 'e2e-checkin-Password-2026', locale: 'en' };
 }
 
+/** The platform admin of the event follow-up and statistics journey (its own account: it sets up its own two-factor). */
+export function followupStaffAccount(): E2eAccount {
+  return { email: 'followup-staff@e2e.mosaic.localhost', name: 'Yasmine Farah', password: 'e2e-followup-Password-2026', locale: 'fr' };
+}
+
 /** A new member for one journey (unique, so a repeated run against the same server still signs up). */
 export function newMemberAccount(locale: Locale): E2eAccount {
   const suffix = randomBytes(4).toString('hex');

@@ -13,6 +13,7 @@ import path from 'node:path';
 import { LOCALES } from '#app/shared/i18n/locales.ts';
 import {
   checkinStaffAccount,
+  followupStaffAccount,
   directoryStaffAccount,
   importStaffAccount,
   registrationStaffAccount,
@@ -99,6 +100,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     themesStaffAccount(),
     registrationStaffAccount(),
     checkinStaffAccount(),
+    followupStaffAccount(),
   ]) {
     runCli(['create-admin', '--email', admin.email, '--name', admin.name, '--password', admin.password, '--locale', admin.locale], env);
   }

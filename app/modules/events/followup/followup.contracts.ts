@@ -96,7 +96,7 @@ const documentSchema = z.object({
 
 export const followUpSchema = z
   .object({
-    event: z.object({ slug: z.string(), title: z.record(z.string(), z.string()), timeZone: z.string() }),
+    event: z.object({ slug: z.string(), title: z.record(z.string(), z.string()), sourceLocale: z.string(), timeZone: z.string() }),
     canManage: z.boolean(),
     today: z.string(),
     decisions: z.array(decisionSchema),
@@ -114,7 +114,7 @@ export type FollowUpDocument = z.infer<typeof documentSchema>;
 export { actionSchema as followUpActionSchema, decisionSchema as followUpDecisionSchema, documentSchema as followUpDocumentSchema };
 
 export const openActionSchema = actionSchema.extend({
-  event: z.object({ slug: z.string(), title: z.record(z.string(), z.string()) }),
+  event: z.object({ slug: z.string(), title: z.record(z.string(), z.string()), sourceLocale: z.string() }),
 });
 export const openActionsSchema = z.object({ items: z.array(openActionSchema), truncated: z.boolean() }).meta({ id: 'OpenEventActions' });
 export type OpenActions = z.infer<typeof openActionsSchema>;

@@ -154,6 +154,7 @@ export async function selectOpenActions(executor: Executor, limit: number) {
         id: event.id,
         slug: event.slug,
         title: event.title,
+        sourceLocale: event.sourceLocale,
         status: event.status,
         countryIso2: event.countryIso2,
         timeZone: event.timeZone,

@@ -111,7 +111,7 @@ export async function getFollowUp(actor: Actor, slug: string): Promise<FollowUp>
   const today = dateIn(event.timeZone);
   const current = minutes[0];
   return {
-    event: { slug: event.slug, title: event.title as Record<string, string>, timeZone: event.timeZone },
+    event: { slug: event.slug, title: event.title as Record<string, string>, sourceLocale: event.sourceLocale, timeZone: event.timeZone },
     canManage: manages,
     today,
     decisions: visibleTo(decisions, manages).map(
@@ -374,7 +374,7 @@ export async function listOpenActions(actor: Actor): Promise<OpenActions> {
     .filter((r) => canManageEvent(actor, r.event as PolicyEvent))
     .map((r) => ({
       ...actionOf(r.action, dateIn(r.event.timeZone)),
-      event: { slug: r.event.slug, title: r.event.title as Record<string, string> },
+      event: { slug: r.event.slug, title: r.event.title as Record<string, string>, sourceLocale: r.event.sourceLocale },
     }));
   return { items, truncated: rows.length > OPEN_ACTIONS_LIMIT };
 }

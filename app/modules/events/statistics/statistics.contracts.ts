@@ -35,6 +35,7 @@ export const eventStatisticsSchema = z
     event: z.object({
       slug: z.string(),
       title: z.record(z.string(), z.string()),
+      sourceLocale: z.string(),
       startsAt: z.string(),
       endsAt: z.string(),
       ended: z.boolean(),
@@ -65,6 +66,7 @@ export const programmeStatisticsSchema = z
         slug: z.string(),
         type: z.string(),
         title: z.record(z.string(), z.string()),
+        sourceLocale: z.string(),
         countryIso2: z.string().nullable(),
         startsAt: z.string(),
         ended: z.boolean(),

@@ -112,6 +112,7 @@ export async function getEventStatistics(actor: Actor, slug: string): Promise<Ev
     event: {
       slug: event.slug,
       title: event.title as Record<string, string>,
+      sourceLocale: event.sourceLocale,
       startsAt: event.startsAt.toISOString(),
       endsAt: event.endsAt.toISOString(),
       ended: event.endsAt <= now,
@@ -147,6 +148,7 @@ export async function getProgrammeStatistics(actor: Actor, query: ProgrammeStati
         slug: e.slug,
         type: e.type,
         title: e.title as Record<string, string>,
+        sourceLocale: e.sourceLocale,
         countryIso2: e.countryIso2,
         startsAt: e.startsAt.toISOString(),
         ended: e.endsAt <= now,
@@ -194,7 +196,7 @@ export async function exportEventStatisticsWorkbook(actor: Actor, slug: string, 
   const view = await getEventStatistics(actor, slug);
   const t = (id: string, values?: Record<string, string | number | Date>) => translate(locale, id, values);
   const countries = await countryNames(locale);
-  const title = textIn(view.event.title, locale, null, view.event.slug);
+  const title = textIn(view.event.title, locale, view.event.sourceLocale, view.event.slug);
   const workbook = new ExcelJS.Workbook();
   workbook.title = t('events.statistics.export.title', { event: title });
   workbook.created = new Date(view.computedAt);
