@@ -23,9 +23,13 @@ import {
   listCheckIns,
   undoCheckIn,
 } from '#app/modules/events/index.ts';
-import { requireAccountPage } from '#app/modules/identity/index.ts';
+import { requireAccountPage, TWO_FACTOR_REQUIRED_FLASH } from '#app/modules/identity/index.ts';
+import type { Actor } from '#app/shared/auth/actor.ts';
+import { needsTwoFactorSetup } from '#app/shared/auth/can.ts';
 import { isAppError } from '#app/shared/errors.ts';
+import { redirectWithFlash } from '#app/shared/http/flash.server.ts';
 import { requestContext } from '#app/shared/http/request-context.ts';
+import type { Locale } from '#app/shared/i18n/locales.ts';
 import { useLocale, useT } from '#app/shared/i18n/react.tsx';
 import { textIn } from '#app/shared/i18n/translatable.ts';
 import { ErrorPage } from '#app/shared/ui/error-page.tsx';
@@ -44,9 +48,18 @@ export const headers: Route.HeadersFunction = () => ({ 'Cache-Control': 'no-stor
 /** Shown without JavaScript: a search's or a scanned code's matches. */
 const SHOWN_MAX = 50;
 
+/** Signed in, and two-factor set up when a staff role asks for it (as the staff gate does); the service decides the rest. */
+async function deskActor(actor: Actor, locale: Locale, request: Request) {
+  const user = requireAccountPage(actor, locale, request);
+  if (needsTwoFactorSetup(user)) {
+    throw await redirectWithFlash(`/${locale}/account/two-factor?required=1`, { key: TWO_FACTOR_REQUIRED_FLASH, kind: 'info' });
+  }
+  return user;
+}
+
 export async function loader({ params, request, context }: Route.LoaderArgs) {
   const locale = localeOf(params);
-  const actor = requireAccountPage(context.get(requestContext).actor, locale, request);
+  const actor = await deskActor(context.get(requestContext).actor, locale, request);
   const desk = await getCheckInDesk(actor, params.slug).catch(asErrorResponse);
   const search = new URL(request.url).searchParams;
   const q = (search.get('q') ?? '').trim().slice(0, 200);
@@ -70,7 +83,7 @@ type ActionResult = { ok: true; outcome: CheckInOutcome | null; undone?: string 
 
 export async function action({ params, request, context }: Route.ActionArgs) {
   const locale = localeOf(params);
-  const actor = requireAccountPage(context.get(requestContext).actor, locale, request);
+  const actor = await deskActor(context.get(requestContext).actor, locale, request);
   const form = await request.formData();
   const intent = String(form.get('intent') ?? '');
   const field = (name: string) => {
