@@ -23,6 +23,9 @@ export type RegistrationMailKind = 'confirmed' | 'waiting' | 'pending' | 'promot
 
 export const REMINDER_JOB = 'events.registration.remind';
 
+/** A reminder job running this much before its due time (the event moved later) is put off to the new time. */
+const RESCHEDULE_MARGIN_MS = 3_600_000;
+
 const TEMPLATE: Record<RegistrationMailKind, string> = {
   confirmed: 'eventsRegistration.confirmed',
   waiting: 'eventsRegistration.waiting',
@@ -132,13 +135,19 @@ export async function scheduleReminder(tx: Executor, found: LoadedEvent, row: Re
  * Sends the reminder when it is still wanted: the registration confirmed, the event published and
  * not started, and no reminder sent for it before (claimed in the same transaction as the mail).
  */
-export async function sendReminder(registrationId: string, now: Date = new Date()): Promise<'sent' | 'skipped'> {
+export async function sendReminder(registrationId: string, now: Date = new Date()): Promise<'sent' | 'skipped' | 'rescheduled'> {
   return getDb().transaction(async (tx) => {
     const peek = await findRegistration(tx, registrationId);
     if (!peek) return 'skipped';
     const found = await findEventById(tx, peek.eventId, { forUpdate: true });
     const row = await findRegistration(tx, registrationId, { forUpdate: true });
     if (!found || !row || row.status !== 'confirmed' || found.status !== 'published' || found.startsAt <= now) return 'skipped';
+    // The event moved later since the reminder was scheduled: remind the day before its new date instead.
+    const due = reminderAt(found.startsAt, found.timeZone, now);
+    if (due && due.getTime() - now.getTime() > RESCHEDULE_MARGIN_MS) {
+      await enqueueJob(tx, REMINDER_JOB, { registrationId: row.id }, { runAt: due });
+      return 'rescheduled';
+    }
     if (!(await claimReminder(tx, row.id))) return 'skipped';
     await queueRegistrationMail(tx, 'reminder', found, row, null);
     return 'sent';

@@ -25,6 +25,7 @@ import {
   registerForEvent,
   setRegistrationForm,
 } from './registration.service.server.ts';
+import { reminderAt } from './registration.ts';
 import { REMINDER_JOB, sendReminder } from './registration-mail.server.ts';
 
 const member = (n: number | string, locale: 'ar' | 'fr' | 'en' = 'en') =>
@@ -197,8 +198,21 @@ describe('event registration', () => {
       new Intl.DateTimeFormat('en-CA', { timeZone: 'Africa/Tunis' }).format(expected),
     );
     await cancelRegistration(member('rem-gone'), gone.id);
-    expect(await sendReminder(kept.id)).toBe('sent');
-    expect(await sendReminder(kept.id)).toBe('skipped');
+    // Run early (the event moved a week later since): put off to the new day before, nothing sent.
+    const later = new Date(found.startsAt.getTime() + 7 * 86_400_000);
+    await db()
+      .update(event)
+      .set({ startsAt: later, endsAt: new Date(later.getTime() + 3_600_000) })
+      .where(eq(event.id, found.id));
+    expect(await sendReminder(kept.id)).toBe('rescheduled');
+    const moved = (await db().select().from(job).where(eq(job.kind, REMINDER_JOB))).filter(
+      (j) => (j.payload as { registrationId: string }).registrationId === kept.id,
+    );
+    expect(moved.map((j) => j.runAt.toISOString()).sort()).toEqual(
+      [forKept[0]!.runAt.toISOString(), new Date(forKept[0]!.runAt.getTime() + 7 * 86_400_000).toISOString()].sort(),
+    );
+    expect(await sendReminder(kept.id, reminderAt(later, 'Africa/Tunis', new Date(0))!)).toBe('sent');
+    expect(await sendReminder(kept.id, reminderAt(later, 'Africa/Tunis', new Date(0))!)).toBe('skipped');
     expect(await sendReminder(gone.id)).toBe('skipped');
     const mails = await mailsTo(kept.email);
     const sent = mails.filter((j) => (j.payload as { template: string }).template === 'eventsRegistration.reminder');
