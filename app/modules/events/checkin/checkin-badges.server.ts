@@ -8,7 +8,7 @@ import { renderPdf } from '#app/shared/pdf/pdf.server.ts';
 import { checkInQrSvg } from './check-in-qr.server.ts';
 import type { Badge } from './checkin-badges.ts';
 
-const TEMPLATE = String.raw`
+const TEMPLATE = `
 #let d = json("/data.json")
 #set document(title: d.title)
 #set page(paper: "a4", margin: 0pt)
