@@ -125,7 +125,8 @@ export default function CheckInPage({ loaderData, actionData }: Route.ComponentP
   const title = textIn(desk.event.title, locale, desk.event.sourceLocale);
   const client = useCheckInDesk(slug, locale);
   const revalidator = useRevalidator();
-  const [query, setQuery] = useState(q);
+  // A scanned code's link (?code=) shows that person on the device's list too.
+  const [query, setQuery] = useState(q || (scanned?.ok ? scanned.code : ''));
   const [code, setCode] = useState('');
   const result = actionData as ActionResult | undefined;
   const counts = client.ready ? client.counts : { checkedIn: desk.checkedIn, expected: desk.expected };

@@ -110,4 +110,16 @@ test('staff check a member in while offline; once back online the server has exa
   await expect(staff.getByRole('listitem').filter({ hasText: MEMBER.name }).first()).toBeVisible();
   const final = (await (await staff.request.get(`/api/v1/events/${slug}/check-ins`)).json()) as CheckInsPage;
   expect(final.total).toBe(1);
+
+  // The QR code's link opens the page on that person; undoing (a plain form post) leaves no standing check-in.
+  const attendees = (await (await staff.request.get(`/api/v1/events/${slug}/attendees`)).json()) as { items: { code: string }[] };
+  await staff.goto(`/en/events/${slug}/check-in?code=${attendees.items[0]?.code}`);
+  await checkPage(staff);
+  await expect(row.getByText(new RegExp(`^${en('events.checkin.state.checkedIn', { time: '' }).trim()}`))).toBeVisible();
+  const recent = staff.getByRole('region', { name: en('events.checkin.recent.title') });
+  await recent.getByRole('button', { name: new RegExp(`^${en('events.checkin.recent.undo')}`) }).click();
+  await expect(staff.getByText(en('events.checkin.result.undone', { name: MEMBER.name }))).toBeVisible();
+  await checkPage(staff);
+  const undone = (await (await staff.request.get(`/api/v1/events/${slug}/check-ins`)).json()) as CheckInsPage;
+  expect(undone.total).toBe(0);
 });
