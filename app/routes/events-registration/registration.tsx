@@ -109,6 +109,13 @@ export default function MyRegistrationPage({ loaderData, actionData }: Route.Com
               </a>
             </p>
           ) : null}
+          {r.status === 'confirmed' ? (
+            <p>
+              <a href={`/${locale}/events/${d.slug}/registration/badge.pdf`} download>
+                {t('events.registration.mine.badge')}
+              </a>
+            </p>
+          ) : null}
           {active ? (
             <Form method="post" className="registration-cancel">
               <input type="hidden" name="registration" value={r.id} />

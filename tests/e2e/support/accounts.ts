@@ -57,6 +57,16 @@ export function followupStaffAccount(): E2eAccount {
   return { email: 'followup-staff@e2e.mosaic.localhost', name: 'Yasmine Farah', password: 'e2e-followup-Password-2026', locale: 'fr' };
 }
 
+/** The platform admin of issue 5's acceptance journey, from the new workshop to the synthesis (its own account: it sets up its own two-factor). */
+export function workshopJourneyStaffAccount(): E2eAccount {
+  return {
+    email: 'workshop-journey-staff@e2e.mosaic.localhost',
+    name: 'Sonia Belhadj',
+    password: 'e2e-workshop-Password-2026',
+    locale: 'fr',
+  };
+}
+
 /** A new member for one journey (unique, so a repeated run against the same server still signs up). */
 export function newMemberAccount(locale: Locale): E2eAccount {
   const suffix = randomBytes(4).toString('hex');

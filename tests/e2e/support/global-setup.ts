@@ -13,13 +13,14 @@ import path from 'node:path';
 import { LOCALES } from '#app/shared/i18n/locales.ts';
 import {
   checkinStaffAccount,
-  followupStaffAccount,
   directoryStaffAccount,
+  followupStaffAccount,
   importStaffAccount,
   registrationStaffAccount,
   staffAccount,
   surveysStaffAccount,
   themesStaffAccount,
+  workshopJourneyStaffAccount,
 } from './accounts.ts';
 
 const root = path.resolve(import.meta.dirname, '../../..');
@@ -101,6 +102,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     registrationStaffAccount(),
     checkinStaffAccount(),
     followupStaffAccount(),
+    workshopJourneyStaffAccount(),
   ]) {
     runCli(['create-admin', '--email', admin.email, '--name', admin.name, '--password', admin.password, '--locale', admin.locale], env);
   }
