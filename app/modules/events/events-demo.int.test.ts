@@ -1,8 +1,9 @@
 /**
- * Seeding the demo events after the demo directory: the eight thematic workshops and the regional
- * workshop, marked demo, each gathering its clusters, with participants drawn from those clusters'
- * demo organisations, attendance only where the event is over, the regional workshop full with a
- * waiting line in arrival order, agenda times at the venue's wall clock, and nothing on a second run.
+ * Seeding the demo events after the demo directory: the eight thematic workshops, the regional
+ * workshop and an upcoming training, marked demo, each gathering its clusters, with participants
+ * drawn from those clusters' demo organisations, attendance only where the event is over, the
+ * upcoming training full with a waiting line in arrival order, agenda times at the venue's wall
+ * clock, and nothing on a second run.
  */
 import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -25,8 +26,8 @@ describe('demo events seeding', () => {
     written = await seedDemoEvents(db());
   });
 
-  it('writes the nine workshops, marked demo, with their clusters, and nothing on a second run', async () => {
-    expect(written.events).toBe(9);
+  it('writes the nine workshops and the upcoming training, marked demo, with their clusters, and nothing on a second run', async () => {
+    expect(written.events).toBe(10);
     const rows = await queryRows<{
       slug: string;
       type: string;
@@ -45,6 +46,7 @@ describe('demo events seeding', () => {
     expect(rows.map((r) => r.slug)).toEqual(DEMO_EVENTS.map((e) => e.slug));
     expect(rows.filter((r) => r.type === 'thematic-workshop')).toHaveLength(8);
     expect(rows.filter((r) => r.type === 'regional-workshop')).toHaveLength(1);
+    expect(rows.filter((r) => r.type === 'training')).toHaveLength(1);
     for (const row of rows) {
       const demo = DEMO_EVENTS.find((e) => e.slug === row.slug)!;
       expect(row.is_demo).toBe(true);
@@ -72,7 +74,7 @@ describe('demo events seeding', () => {
     expect(row!.women / row!.total).toBeLessThan(0.8);
   });
 
-  it('records attendance at held workshops only, and fills the upcoming regional workshop with a waiting line in arrival order', async () => {
+  it('records attendance at held workshops only, and fills the upcoming training with a waiting line in arrival order', async () => {
     const rows = await queryRows<{
       slug: string;
       starts_at: Date;
@@ -115,7 +117,7 @@ describe('demo events seeding', () => {
     expect(attended).toBe(written.attended);
   });
 
-  it('places the agenda at the venue’s wall clock: 09:00 in Beirut and in Tunis', async () => {
+  it('places the agenda at the venue’s wall clock: 09:00 in Beirut and in Tunis, 09:30 in Amman', async () => {
     const rows = await queryRows<{ slug: string; time_zone: string; first: Date }>(
       db(),
       sql`SELECT e.slug, e.time_zone, min(s.starts_at) AS first FROM event e JOIN event_session s ON s.event_id = e.id GROUP BY e.id`,
@@ -124,7 +126,10 @@ describe('demo events seeding', () => {
     expect(toLocalInput(new Date(beirut.first), beirut.time_zone)).toBe('2026-03-17T09:00');
     // Beirut is at UTC+2 in mid-March (summer time starts on the last Sunday of March).
     expect(new Date(beirut.first).toISOString()).toBe('2026-03-17T07:00:00.000Z');
-    const tunis = rows.find((r) => r.slug === 'demo-regional-workshop-2027')!;
-    expect(new Date(tunis.first).toISOString()).toBe('2027-02-16T08:00:00.000Z');
+    const tunis = rows.find((r) => r.slug === 'demo-regional-workshop-2026')!;
+    expect(new Date(tunis.first).toISOString()).toBe('2026-11-10T08:00:00.000Z');
+    // Amman keeps UTC+3 all year since 2022.
+    const amman = rows.find((r) => r.slug === 'demo-export-training-2027')!;
+    expect(new Date(amman.first).toISOString()).toBe('2027-03-09T06:30:00.000Z');
   });
 });

@@ -11,7 +11,7 @@ const candidates = (cluster: string, country: string, n: number, withPeople = 0)
   }));
 
 describe('demoRegistrations', () => {
-  const regional = DEMO_EVENTS.find((e) => e.type === 'regional-workshop')!;
+  const upcoming = DEMO_EVENTS.find((e) => !e.held)!;
   const jewellery = DEMO_EVENTS.find((e) => e.slug === 'demo-jewellery-workshop-2026')!;
   const pool = [...candidates('batna-jewellery', 'DZ', 30, 3), ...candidates('bourj-hammoud-jewellery', 'LB', 30, 3)];
 
@@ -31,8 +31,8 @@ describe('demoRegistrations', () => {
 
   it('never confirms more than the seats, puts the rest in line, and records attendance only at a held event', () => {
     const big = [...pool, ...candidates('el-jem-mosaic', 'TN', 40)];
-    const registrations = demoRegistrations(regional, big);
-    expect(registrations.filter((r) => r.status === 'confirmed')).toHaveLength(regional.capacity);
+    const registrations = demoRegistrations(upcoming, big);
+    expect(registrations.filter((r) => r.status === 'confirmed')).toHaveLength(upcoming.capacity);
     expect(registrations.filter((r) => r.status === 'waiting').length).toBeGreaterThan(0);
     expect(registrations.some((r) => r.attended)).toBe(false);
     // Everyone after the last seat taken waits (or cancelled): the line follows arrival order.

@@ -2,10 +2,10 @@
  * The demo events (issue 5, item 9): the programme's eight thematic workshops, each gathering the
  * clusters of one craft family across borders to agree on common challenges and training needs,
  * and the regional workshop that spreads best practices. The programme's own workshops were held
- * in 2015-2017; the demo places them in 2026 so a demo installation shows a live calendar: the
- * thematic workshops are past (participants, attendance and, from the needs module, their
- * outputs), the regional workshop is upcoming (registrations open, some on the waiting list).
- * Everything is marked demo. Pure: definitions and the deterministic choice of participants.
+ * in 2015-2017; the demo places them in 2026, all held (participants, attendance and, from the
+ * needs module, their outputs), and adds one upcoming event, an export training in 2027 (full,
+ * with a waiting line), so a demo installation shows a live calendar too. Everything is marked
+ * demo. Pure: definitions and the deterministic choice of participants.
  */
 import { createRandom, pickDemoName, seedFrom } from '#app/modules/directory/index.ts';
 import type { Translatable } from '#app/shared/db/columns.ts';
@@ -186,7 +186,7 @@ export const DEMO_EVENTS: readonly DemoEvent[] = [
     held: true,
   },
   {
-    slug: 'demo-regional-workshop-2027',
+    slug: 'demo-regional-workshop-2026',
     type: 'regional-workshop',
     clusters: [
       'batna-jewellery',
@@ -208,7 +208,7 @@ export const DEMO_EVENTS: readonly DemoEvent[] = [
     city: { fr: 'Tunis', en: 'Tunis', ar: 'تونس' },
     venueName: { fr: 'Cité de la culture', en: 'City of Culture', ar: 'مدينة الثقافة' },
     timeZone: 'Africa/Tunis',
-    startsOn: '2027-02-16',
+    startsOn: '2026-11-10',
     days: 2,
     title: {
       fr: 'Atelier régional : diffuser les bonnes pratiques des clusters',
@@ -221,7 +221,31 @@ export const DEMO_EVENTS: readonly DemoEvent[] = [
       ar: 'تعرض العناقيد الأربعة عشر ما نجح، وتقارن الأولويات التي اتفقت عليها ورش العمل الموضوعية، وتخطط للمرحلة المقبلة.',
     },
     capacity: 60,
-    registrants: 66,
+    registrants: 58,
+    held: true,
+  },
+  {
+    slug: 'demo-export-training-2027',
+    type: 'training',
+    clusters: ['amman-fashion', 'amman-ceramics', 'cairo-leather'],
+    countryIso2: 'JO',
+    city: { fr: 'Amman', en: 'Amman', ar: 'عمّان' },
+    venueName: { fr: 'Centre jordanien du design', en: 'Jordan Design Centre', ar: 'مركز التصميم الأردني' },
+    timeZone: 'Asia/Amman',
+    startsOn: '2027-03-09',
+    days: 1,
+    title: {
+      fr: 'Formation : vendre à l’export en ligne',
+      en: 'Training: selling abroad online',
+      ar: 'تدريب: البيع للخارج عبر الإنترنت',
+    },
+    description: {
+      fr: 'Une journée pour préparer une boutique en ligne, fixer des prix à l’export et expédier à l’étranger.',
+      en: 'One day to prepare an online shop, price for export and ship abroad.',
+      ar: 'يوم لإعداد متجر إلكتروني وتسعير المنتجات للتصدير والشحن إلى الخارج.',
+    },
+    capacity: 25,
+    registrants: 32,
     held: false,
   },
 ];
@@ -282,6 +306,28 @@ export function demoSessions(demo: DemoEvent): DemoSession[] {
       interpretation: ['en'],
     },
   ];
+  if (demo.type === 'training') {
+    return [
+      {
+        day: 0,
+        from: '09:30',
+        to: '12:30',
+        title: { fr: 'Boutique en ligne et prix à l’export', en: 'Online shop and export prices', ar: 'المتجر الإلكتروني وأسعار التصدير' },
+        room: 'Lab',
+        languages: ['ar'],
+        interpretation: ['fr', 'en'],
+      },
+      {
+        day: 0,
+        from: '13:30',
+        to: '16:00',
+        title: { fr: 'Expédier à l’étranger', en: 'Shipping abroad', ar: 'الشحن إلى الخارج' },
+        room: 'Lab',
+        languages: ['ar', 'en'],
+        interpretation: [],
+      },
+    ];
+  }
   if (demo.type !== 'regional-workshop') return workshop;
   return [
     {

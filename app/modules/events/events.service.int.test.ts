@@ -9,7 +9,7 @@ import ICAL from 'ical.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { seedRoles } from '#app/modules/identity/index.ts';
 import { anonymous, type UserActor } from '#app/shared/auth/actor.ts';
-import { auditLog, event, eventSession, job } from '#app/shared/db/schema.ts';
+import { auditLog, event, eventRegistration, eventSession, job } from '#app/shared/db/schema.ts';
 import { insertCluster } from '#tests/factories/directory.ts';
 import { insertUserWithRole, outcomeCode } from '#tests/factories/users.ts';
 import { useTestDatabase } from '#tests/support/database.ts';
@@ -159,6 +159,42 @@ describe('events service', () => {
     );
     // The new time, at the venue, in the reader's language.
     expect(mails.find((m) => m.to === waiting.email)?.values.when).toMatch(/10:00.*Africa\/Tunis/);
+  });
+
+  it('gives new seats to the waiting list in order, each person told, when the event gets more seats', async () => {
+    const created = await createEvent(staff, workshop({ title: { en: 'Bigger room' }, capacity: 1 }));
+    await publishEvent(staff, created.slug);
+    const seated = await insertRegistration(db(), created.id, { status: 'confirmed' });
+    const first = await insertRegistration(db(), created.id, { status: 'waiting', confirmedAt: null });
+    const second = await insertRegistration(db(), created.id, { status: 'waiting', confirmedAt: null });
+    const third = await insertRegistration(db(), created.id, { status: 'waiting', confirmedAt: null });
+    const statuses = async () =>
+      Object.fromEntries(
+        (
+          await db()
+            .select({ id: eventRegistration.id, status: eventRegistration.status })
+            .from(eventRegistration)
+            .where(eq(eventRegistration.eventId, created.id))
+        ).map((r) => [r.id, r.status]),
+      );
+
+    // Fewer seats than taken never un-seats anyone, and promotes nobody.
+    await updateEvent(staff, created.slug, { capacity: 0 });
+    expect(await statuses()).toEqual({ [seated.id]: 'confirmed', [first.id]: 'waiting', [second.id]: 'waiting', [third.id]: 'waiting' });
+
+    await updateEvent(staff, created.slug, { capacity: 3 });
+    expect(await statuses()).toEqual({
+      [seated.id]: 'confirmed',
+      [first.id]: 'confirmed',
+      [second.id]: 'confirmed',
+      [third.id]: 'waiting',
+    });
+    const mails = await mailsTo([first.email, second.email, third.email]);
+    expect(mails.map((m) => m.to).sort()).toEqual([first.email, second.email].sort());
+
+    // No limit any more: the rest of the line is seated.
+    await updateEvent(staff, created.slug, { capacity: null });
+    expect((await statuses())[third.id]).toBe('confirmed');
   });
 
   it('cancels: every standing registrant is mailed once, and the event can no longer be edited', async () => {

@@ -65,6 +65,7 @@ import {
   updateSessionRow,
 } from './events.repository.server.ts';
 import { type EventRow, findEventBySlug, type LoadedEvent, selectEventClusters } from './events-core.repository.server.ts';
+import { fillSeatsAfterCapacityChange } from './registration/registration.service.server.ts';
 
 const notFound = (slug: string) => new AppError('EVENTS_NOT_FOUND', 404, { slug });
 const fieldError = (code: string, field: string, status = 400) => new AppError(code, status, { fields: [{ field, code }] });
@@ -297,6 +298,10 @@ export async function updateEvent(actor: Actor, slug: string, input: UpdateEvent
       );
     const told = before.status === 'published' && TOLD_FIELDS.some((f) => f in values);
     if (told) await tellRegistrants(tx, row, 'events.changed');
+    // More seats (or none counted): the waiting list moves up at once, in order, each person told.
+    const moreSeats =
+      'capacity' in values && (values.capacity === null || (before.capacity !== null && values.capacity! > before.capacity));
+    const promoted = moreSeats ? await fillSeatsAfterCapacityChange(tx, row.id) : 0;
     await recordAudit(tx, actor, {
       action: 'events.event.update',
       subjectType: 'event',
@@ -306,6 +311,7 @@ export async function updateEvent(actor: Actor, slug: string, input: UpdateEvent
         fields: changed,
         before: Object.fromEntries(Object.keys(values).map((k) => [k, before[k as keyof EventRow]])),
         registrantsTold: told,
+        promotedFromWaitingList: promoted,
       },
     });
     return detailOf(tx, row);

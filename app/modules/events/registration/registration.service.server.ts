@@ -338,6 +338,17 @@ async function promoteWaiting(tx: Executor, locked: LoadedEvent, now: Date): Pro
   return promoted;
 }
 
+/**
+ * After the event's managers gave it more seats (or lifted its limit): the waiting list fills the
+ * new seats in order, each promoted person told, in the caller's transaction. The caller has
+ * authorised the change; the event's row is locked here, as for every registration change.
+ */
+export async function fillSeatsAfterCapacityChange(tx: Executor, eventId: string, now: Date = new Date()): Promise<number> {
+  const locked = await lockedEvent(tx, eventId);
+  if (locked.status !== 'published') return 0;
+  return (await promoteWaiting(tx, locked, now)).length;
+}
+
 function authoriseOwnerOrStaff(actor: Actor, row: RegistrationRow, found: LoadedEvent): void {
   if (actor.kind === 'anonymous') throw CommonErrors.unauthenticated();
   const owner = actor.kind === 'user' && row.userId !== null && row.userId === actor.userId;
