@@ -9,7 +9,7 @@
  * - `events.register` (every member) registers for a published event.
  */
 import type { Actor } from '#app/shared/auth/actor.ts';
-import { can, type Subject } from '#app/shared/auth/can.ts';
+import { can, canAnywhere, type Subject } from '#app/shared/auth/can.ts';
 import type { EventStatus } from './events.schema.ts';
 
 export const EVENTS_MANAGE = 'events.manage';
@@ -51,4 +51,9 @@ export function canCheckIn(actor: Actor, event: PolicyEvent): boolean {
 
 export function canRegister(actor: Actor, event: PolicyEvent): boolean {
   return event.status === 'published' && can(actor, EVENTS_REGISTER);
+}
+
+/** Manages events in some scope: who may open the lists across events (programme statistics, open actions). */
+export function canManageSomeEvents(actor: Actor): boolean {
+  return canAnywhere(actor, EVENTS_MANAGE);
 }

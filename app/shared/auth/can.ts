@@ -34,6 +34,16 @@ export function can(actor: Actor, permission: string, subject?: Subject): boolea
   );
 }
 
+/**
+ * Whether the actor holds the permission in some scope (any cluster, country, event...): who may
+ * open a list across subjects, each item of which is then checked with `can`.
+ */
+export function canAnywhere(actor: Actor, permission: string): boolean {
+  if (actor.kind === 'system') return true;
+  if (actor.kind !== 'user') return false;
+  return actor.grants.some((grant) => (!grant.requiresTwoFactor || actor.twoFactorEnabled) && grantAllows(grant, permission));
+}
+
 /** True when the actor holds a role that needs two-factor but has not enabled it yet. */
 export function needsTwoFactorSetup(actor: Actor): boolean {
   return actor.kind === 'user' && !actor.twoFactorEnabled && actor.grants.some((g) => g.requiresTwoFactor);

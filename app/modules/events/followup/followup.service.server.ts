@@ -16,7 +16,7 @@ import { isLocale } from '#app/shared/i18n/locales.ts';
 import { textIn } from '#app/shared/i18n/translatable.ts';
 import { queueMail } from '#app/shared/mail/index.ts';
 import { parseInput } from '#app/shared/validation.ts';
-import { canManageEvent, canReadEvent, type PolicyEvent } from '../events.policy.ts';
+import { canManageEvent, canManageSomeEvents, canReadEvent, type PolicyEvent } from '../events.policy.ts';
 import { findEventBySlug, type LoadedEvent } from '../events-core.repository.server.ts';
 import {
   type ActionInput,
@@ -57,7 +57,7 @@ import {
   updateDecisionRow,
 } from './followup.repository.server.ts';
 import type { ActionStatus } from './followup.schema.ts';
-import { DOCUMENT_TYPES, dateIn, isDocumentType, isOverdue, MAX_DOCUMENT_BYTES, managesSomeEvents, visibleTo } from './followup.ts';
+import { DOCUMENT_TYPES, dateIn, isDocumentType, isOverdue, MAX_DOCUMENT_BYTES, visibleTo } from './followup.ts';
 
 export const MINUTES_HISTORY_LIMIT = 20;
 export const OPEN_ACTIONS_LIMIT = 500;
@@ -367,7 +367,7 @@ export async function openDocument(actor: Actor, slug: string, id: string) {
 /** Open and in-progress actions across the events the actor manages, by due date, overdue ones flagged. */
 export async function listOpenActions(actor: Actor): Promise<OpenActions> {
   if (actor.kind === 'anonymous') throw CommonErrors.unauthenticated();
-  if (!managesSomeEvents(actor)) throw CommonErrors.forbidden();
+  if (!canManageSomeEvents(actor)) throw CommonErrors.forbidden();
   const rows = await selectOpenActions(getDb(), OPEN_ACTIONS_LIMIT + 1);
   const items = rows
     .slice(0, OPEN_ACTIONS_LIMIT)

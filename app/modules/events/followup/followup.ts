@@ -2,9 +2,6 @@
  * Pure rules of an event's follow-up: when an action is overdue, which document types are
  * accepted, and what a reader sees (managers everything, everyone else the public items).
  */
-import type { Actor } from '#app/shared/auth/actor.ts';
-import { grantAllows } from '#app/shared/auth/can.ts';
-import { EVENTS_MANAGE } from '../events.policy.ts';
 import type { ActionStatus } from './followup.schema.ts';
 
 /** PDF, Word, Excel and images: what workshops share. */
@@ -38,11 +35,4 @@ export function dateIn(timeZone: string, now: Date = new Date()): string {
 /** The items a reader sees: all of them for the event's managers, else the public ones. */
 export function visibleTo<T extends { isPublic: boolean }>(items: readonly T[], manages: boolean): T[] {
   return manages ? [...items] : items.filter((item) => item.isPublic);
-}
-
-/** Whether the actor manages some events (in any scope): who may open the lists across events. */
-export function managesSomeEvents(actor: Actor): boolean {
-  if (actor.kind === 'system') return true;
-  if (actor.kind !== 'user') return false;
-  return actor.grants.some((g) => (!g.requiresTwoFactor || actor.twoFactorEnabled) && grantAllows(g, EVENTS_MANAGE));
 }

@@ -14,7 +14,6 @@ import ExcelJS from 'exceljs';
 import { listCountries } from '#app/modules/directory/index.ts';
 import { recordAudit } from '#app/shared/audit/audit.server.ts';
 import type { Actor } from '#app/shared/auth/actor.ts';
-import { grantAllows } from '#app/shared/auth/can.ts';
 import { getDb } from '#app/shared/db/client.server.ts';
 import { CommonErrors } from '#app/shared/errors.ts';
 import { translate } from '#app/shared/i18n/catalog.server.ts';
@@ -22,7 +21,7 @@ import type { Locale } from '#app/shared/i18n/locales.ts';
 import { textIn } from '#app/shared/i18n/translatable.ts';
 import { parseInput } from '#app/shared/validation.ts';
 import { addTableSheet, inertCell, type SheetCell } from '#app/shared/xlsx/xlsx.ts';
-import { canManageEvent, canReadEvent, EVENTS_MANAGE, type PolicyEvent } from '../events.policy.ts';
+import { canManageEvent, canManageSomeEvents, canReadEvent, type PolicyEvent } from '../events.policy.ts';
 import { findEventBySlug, type LoadedEvent } from '../events-core.repository.server.ts';
 import {
   type EventStatisticsView,
@@ -64,12 +63,6 @@ function invitationOf(row: InvitationFacts): Person {
     organisation:
       row.organisationId && row.organisationType ? { type: row.organisationType, sizeClass: row.sizeClass, womenLed: row.womenLed } : null,
   };
-}
-
-/** Whether the actor manages events in some scope: who may open the programme-wide view. */
-function managesSomeEvents(actor: Actor): boolean {
-  if (actor.kind !== 'user') return actor.kind === 'system';
-  return actor.grants.some((g) => (!g.requiresTwoFactor || actor.twoFactorEnabled) && grantAllows(g, EVENTS_MANAGE));
 }
 
 /** The event, if the actor may read its statistics: 404 when it may not even see the event, 401/403 otherwise. */
@@ -128,7 +121,7 @@ export async function getEventStatistics(actor: Actor, slug: string): Promise<Ev
  */
 export async function getProgrammeStatistics(actor: Actor, query: ProgrammeStatisticsQuery = {}): Promise<ProgrammeStatistics> {
   if (actor.kind === 'anonymous') throw CommonErrors.unauthenticated();
-  if (!managesSomeEvents(actor)) throw CommonErrors.forbidden();
+  if (!canManageSomeEvents(actor)) throw CommonErrors.forbidden();
   const filter = parseInput(programmeStatisticsQuerySchema, query);
   const rows = await selectEventsForStatistics(
     getDb(),
