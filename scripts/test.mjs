@@ -17,7 +17,7 @@ const summaryFile = path.join(root, 'tests', 'artifacts', 'test-summary.txt');
 const baseEnv = { ...process.env, npm_config_update_notifier: 'false' };
 delete baseEnv.MOSAIC_TEST_DB;
 
-/** @typedef {{ name: string, passed: number, failed: number, skipped: number, note?: string, seconds?: number }} TierResult */
+/** @typedef {{ name: string, passed: number, failed: number, skipped: number, note?: string, seconds?: number, failures?: string[] }} TierResult */
 /** @type {TierResult[]} */
 const results = [];
 
@@ -87,6 +87,36 @@ function withRunnerFailure(result, status, what, causes = []) {
   return result;
 }
 
+/** Failed tests, named with their file and the first line of the error, from vitest's JSON report. */
+function failedVitestTests(report) {
+  return (report?.testResults ?? []).flatMap((file) =>
+    (file.assertionResults ?? [])
+      .filter((test) => test.status === 'failed')
+      .map((test) => {
+        const firstLine = stripColours((test.failureMessages ?? [])[0] ?? '').split('\n')[0];
+        return `${path.relative(root, file.name)} > ${test.fullName}: ${firstLine.slice(0, 300)}`;
+      }),
+  );
+}
+
+/** Failed tests from Playwright's JSON report (suites nest; a test fails when its last result does). */
+function failedPlaywrightTests(report) {
+  const failed = [];
+  const visit = (suite) => {
+    for (const spec of suite.specs ?? []) {
+      for (const test of spec.tests ?? []) {
+        if (test.status !== 'unexpected') continue;
+        const last = (test.results ?? []).at(-1);
+        const firstLine = stripColours(last?.error?.message ?? '').split('\n')[0];
+        failed.push(`${spec.file}:${spec.line} > ${spec.title}: ${firstLine.slice(0, 300)}`);
+      }
+    }
+    for (const child of suite.suites ?? []) visit(child);
+  };
+  for (const suite of report?.suites ?? []) visit(suite);
+  return failed;
+}
+
 /** Test files that failed outside any test (a hook, an import), from vitest's JSON report. */
 function failedFiles(report) {
   return (report?.testResults ?? [])
@@ -122,6 +152,7 @@ async function vitestTier(name, project, env) {
     ? { passed: report.numPassedTests, failed: report.numFailedTests, skipped: report.numPendingTests + report.numTodoTests }
     : { passed: 0, failed: 0, skipped: 0 };
   const result = withRunnerFailure({ name, ...counts, seconds }, status, 'vitest', [...failedFiles(report), ...clues]);
+  result.failures = failedVitestTests(report);
   results.push(result);
   return result;
 }
@@ -176,6 +207,7 @@ async function e2eTier(chromium) {
     clues,
   );
   if (notes.length > 0) result.note = [result.note, ...notes].filter(Boolean).join('; ');
+  result.failures = failedPlaywrightTests(report);
   results.push(result);
 }
 
@@ -226,7 +258,10 @@ const lines = results.map((r) => {
 });
 const totalLine = `${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`;
 const minutes = Math.round((Date.now() - started) / 6000) / 10;
-const summary = [`Mosaic test summary (${minutes} min; lint and typecheck count as one check each):`, ...lines, totalLine].join('\n');
+// The failed tests by name, so that a CI printout that keeps only the summary still says what broke.
+const failures = results.flatMap((r) => (r.failures ?? []).slice(0, 20).map((failure) => `  ${r.name}: ${failure}`));
+const failureLines = failures.length > 0 ? ['Failed tests:', ...failures] : [];
+const summary = [`Mosaic test summary (${minutes} min; lint and typecheck count as one check each):`, ...lines, ...failureLines, totalLine].join('\n');
 
 mkdirSync(path.dirname(summaryFile), { recursive: true });
 writeFileSync(summaryFile, `${summary}\n`);
