@@ -261,7 +261,12 @@ const minutes = Math.round((Date.now() - started) / 6000) / 10;
 // The failed tests by name, so that a CI printout that keeps only the summary still says what broke.
 const failures = results.flatMap((r) => (r.failures ?? []).slice(0, 20).map((failure) => `  ${r.name}: ${failure}`));
 const failureLines = failures.length > 0 ? ['Failed tests:', ...failures] : [];
-const summary = [`Mosaic test summary (${minutes} min; lint and typecheck count as one check each):`, ...lines, ...failureLines, totalLine].join('\n');
+const summary = [
+  `Mosaic test summary (${minutes} min; lint and typecheck count as one check each):`,
+  ...lines,
+  ...failureLines,
+  totalLine,
+].join('\n');
 
 mkdirSync(path.dirname(summaryFile), { recursive: true });
 writeFileSync(summaryFile, `${summary}\n`);
