@@ -6,6 +6,10 @@ describe('tsqueryLexemes', () => {
     expect(tsqueryLexemes("( 'betlehem':* | 'bethlehem':* ) & 'الفسيفساء':*")).toEqual(['betlehem', 'bethlehem', 'الفسيفساء']);
   });
 
+  it('leaves out taxonomy tokens, which name a code and no word of any text', () => {
+    expect(tsqueryLexemes("( 'bijou':* | 'bijoux':* | '~subsector~jewellery' | '~material~olive-wood' )")).toEqual(['bijou', 'bijoux']);
+  });
+
   it('unescapes doubled quotes and gives nothing for an empty query', () => {
     expect(tsqueryLexemes("'l''atelier'")).toEqual(["l'atelier"]);
     expect(tsqueryLexemes('')).toEqual([]);

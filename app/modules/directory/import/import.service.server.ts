@@ -33,7 +33,7 @@ import { findImportRun, type ImportRunRow, insertImportRun, selectImportRuns, up
 import type { ColumnMapping, ImportKind } from './import.vocabulary.ts';
 import { runEngine } from './import-engine.server.ts';
 import { guessMapping, mappingProblem, missingRequiredTargets, overrideMapping, targetsOf } from './import-fields.ts';
-import { countCsvRows, formatOf, openTable, type TableSource } from './table-reader.server.ts';
+import { bytesSource, countCsvRows, formatOf, openTable, type TableSource } from './table-reader.server.ts';
 
 export const IMPORT_JOB = 'directory.import';
 export const IMPORT_RUNS_PAGE_SIZE = 20;
@@ -70,10 +70,6 @@ function viewOf(row: ImportRunRow): ImportRunView {
 function checkMapping(kind: ImportKind, mapping: ColumnMapping): void {
   const problem = mappingProblem(kind, mapping);
   if (problem) throw new AppError(problem.code, 400, { targets: problem.targets });
-}
-
-function bytesSource(format: TableSource['format'], bytes: Uint8Array): TableSource {
-  return { format, open: async () => Readable.from([Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)]) };
 }
 
 function storedSource(run: ImportRunRow): TableSource {

@@ -1,6 +1,6 @@
-import { Readable } from 'node:stream';
+import { Readable, Transform } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { cellText, countCsvRows, detectDelimiter, formatOf, openTable, type TableSource } from './table-reader.server.ts';
+import { bytesSource, cellText, countCsvRows, detectDelimiter, formatOf, openTable, type TableSource } from './table-reader.server.ts';
 
 const csv = (text: string): TableSource => ({ format: 'csv', open: async () => Readable.from([Buffer.from(text, 'utf8')]) });
 
@@ -62,5 +62,42 @@ describe('cellText', () => {
     expect(cellText({ richText: [{ text: 'Dar ' }, { text: 'Nour' }] })).toBe('Dar Nour');
     expect(cellText({ formula: 'A1*2', result: 4 })).toBe('4');
     expect(cellText({ text: 'site', hyperlink: 'https://nour.example' })).toBe('site');
+  });
+});
+
+describe('bytesSource', () => {
+  const arabicFile = (rows: number) =>
+    ['الاسم,المدينة', ...Array.from({ length: rows }, (_, i) => `ورشة سلمى للمجوهرات ${i},"قسنطينة، الجزائر"`)].join('\n');
+
+  it('reads every row of a file larger than its slices, with characters split across slices intact', async () => {
+    const text = arabicFile(5_000);
+    expect(Buffer.byteLength(text)).toBeGreaterThan(4 * 64 * 1024);
+    const { headers, rows } = await rowsOf(bytesSource('csv', Buffer.from(text, 'utf8')));
+    expect(headers).toEqual(['الاسم', 'المدينة']);
+    expect(rows).toHaveLength(5_000);
+    expect(rows.every((row, i) => row.cells[0] === `ورشة سلمى للمجوهرات ${i}` && row.cells[1] === 'قسنطينة، الجزائر')).toBe(true);
+    expect(await countCsvRows(bytesSource('csv', Buffer.from(text, 'utf8')))).toBe(5_000);
+  });
+
+  it('reads the header without reading the rest of the file', async () => {
+    const bytes = Buffer.from(arabicFile(100_000), 'utf8');
+    let pulled = 0;
+    const counted: TableSource = {
+      format: 'csv',
+      open: async () => {
+        const counter = new Transform({
+          transform(chunk: Buffer, _encoding, done) {
+            pulled += chunk.length;
+            done(null, chunk);
+          },
+        });
+        return (await bytesSource('csv', bytes).open()).pipe(counter);
+      },
+    };
+    pulled = 0;
+    const table = await openTable(counted);
+    expect(table.headers).toEqual(['الاسم', 'المدينة']);
+    // Two passes open the file (the delimiter's first line, then the parser): a few slices each.
+    expect(pulled).toBeLessThan(bytes.length / 10);
   });
 });
