@@ -3,10 +3,15 @@
  * Runs directly on Node 24 (type stripping), with the same configuration and the same database
  * lock as the server: a command refuses to run while a server holds the embedded data directory.
  */
+import { enableCompileCache } from 'node:module';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { getConfig } from '#app/shared/config.server.ts';
 import { LOCALES } from '#app/shared/i18n/locales.ts';
 import { reportFailure } from './errors.ts';
+
+// A command loads much of the application (about 2,000 modules for an import): Node keeps their
+// compiled code in its cache directory, which saves a few tenths of a second on every later run.
+enableCompileCache();
 
 type Commands = typeof import('./commands.ts');
 

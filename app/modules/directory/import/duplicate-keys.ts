@@ -21,10 +21,21 @@ function normaliseCity(text: string): string {
 
 /** Name-and-city keys: one per pair of a name's and a city's languages (`atelier nour|tunis`). */
 export function nameCityKeys(name: TranslatableValue | null | undefined, city: TranslatableValue | null | undefined): string[] {
-  const names = [...new Set(Object.values(name ?? {}).map((text) => normaliseLabel(text ?? '')))].filter(Boolean);
-  const cities = [...new Set(Object.values(city ?? {}).map((text) => normaliseCity(text ?? '')))].filter(Boolean);
+  // Plain loops: an import computes the keys of every record of the directory and of the file.
+  const names: string[] = [];
+  for (const text of Object.values(name ?? {})) {
+    const key = text ? normaliseLabel(text) : '';
+    if (key && !names.includes(key)) names.push(key);
+  }
+  const cities: string[] = [];
+  for (const text of Object.values(city ?? {})) {
+    const key = text ? normaliseCity(text) : '';
+    if (key && !cities.includes(key)) cities.push(key);
+  }
   if (cities.length === 0) cities.push('');
-  return names.flatMap((n) => cities.map((c) => `${n}|${c}`));
+  const keys: string[] = [];
+  for (const n of names) for (const c of cities) keys.push(`${n}|${c}`);
+  return keys;
 }
 
 export function emailKey(email: string | null | undefined): string | null {
