@@ -106,7 +106,7 @@ export function createHttpApp({ config, build, staticHandler }: HttpAppOptions):
     return c.json(result, result.status === 'ok' ? 200 : 503);
   });
 
-  app.on(['GET', 'POST'], `${AUTH_BASE_PATH}/*`, (c) => getAuth().handler(c.req.raw));
+  app.on(['GET', 'POST'], `${AUTH_BASE_PATH}/*`, async (c) => (await getAuth()).handler(c.req.raw));
 
   app.route(API_BASE_PATH, createPublicApi(config));
   app.route('/', createPublicApiDocs());

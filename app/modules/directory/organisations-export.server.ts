@@ -7,12 +7,12 @@
  */
 import { PassThrough, Readable } from 'node:stream';
 import { stringify } from 'csv-stringify/sync';
-import ExcelJS from 'exceljs';
 import type { Actor } from '#app/shared/auth/actor.ts';
 import { getDb } from '#app/shared/db/client.server.ts';
 import { translate } from '#app/shared/i18n/catalog.server.ts';
 import type { Locale } from '#app/shared/i18n/locales.ts';
 import { textIn } from '#app/shared/i18n/translatable.ts';
+import { loadExcelJS } from '#app/shared/xlsx/xlsx.ts';
 import type { OrganisationProfile } from './directory.contracts.ts';
 import { presentOrganisationProfile } from './organisation.presenter.ts';
 import type { DirectoryLabels, OrganisationFilters } from './organisation-filters.ts';
@@ -165,17 +165,18 @@ function csvStream(rows: AsyncGenerator<Record<Column, Cell>[]>, locale: Locale)
 
 function xlsxStream(rows: AsyncGenerator<Record<Column, Cell>[]>, locale: Locale): ReadableStream<Uint8Array> {
   const output = new PassThrough();
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false });
-  const sheet = workbook.addWorksheet(translate(locale, 'directory.organisations.export.sheet'), {
-    views: [{ state: 'frozen', ySplit: 1, rightToLeft: locale === 'ar' }],
-  });
-  sheet.columns = EXPORT_COLUMNS.map((column, index) => ({
-    key: column,
-    header: headers(locale)[index],
-    width: column === 'name' ? 40 : 18,
-  }));
-  sheet.getRow(1).font = { bold: true };
   const write = async () => {
+    const ExcelJS = await loadExcelJS();
+    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false });
+    const sheet = workbook.addWorksheet(translate(locale, 'directory.organisations.export.sheet'), {
+      views: [{ state: 'frozen', ySplit: 1, rightToLeft: locale === 'ar' }],
+    });
+    sheet.columns = EXPORT_COLUMNS.map((column, index) => ({
+      key: column,
+      header: headers(locale)[index],
+      width: column === 'name' ? 40 : 18,
+    }));
+    sheet.getRow(1).font = { bold: true };
     for await (const batch of rows) {
       for (const row of batch) sheet.addRow(row).commit();
     }

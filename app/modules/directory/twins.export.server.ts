@@ -5,11 +5,11 @@
  * at least one contact, and each cell only where it allowed it.
  */
 import { stringify } from 'csv-stringify/sync';
-import ExcelJS from 'exceljs';
 import type { Actor } from '#app/shared/auth/actor.ts';
 import { translate } from '#app/shared/i18n/catalog.server.ts';
 import type { Locale } from '#app/shared/i18n/locales.ts';
 import { textIn } from '#app/shared/i18n/translatable.ts';
+import { loadExcelJS } from '#app/shared/xlsx/xlsx.ts';
 import type { TwinsFiltersInput } from './twins.contracts.ts';
 import { describeTwinReason } from './twins.reasons.ts';
 import { type AllTwins, findAllTwins } from './twins.service.server.ts';
@@ -94,6 +94,7 @@ export function invitationTable(twins: AllTwins, locale: Locale, publicUrl: stri
 }
 
 async function toXlsx(table: Table, sheetName: string, locale: Locale): Promise<Uint8Array<ArrayBuffer>> {
+  const ExcelJS = await loadExcelJS();
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet(sheetName.slice(0, 31), { views: [{ rightToLeft: locale === 'ar', state: 'frozen', ySplit: 1 }] });
   sheet.addRow(table.header).font = { bold: true };

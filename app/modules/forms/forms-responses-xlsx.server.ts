@@ -7,11 +7,10 @@
  * Sheets are right-to-left for Arabic.
  */
 import { PassThrough, Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
 import { translate } from '#app/shared/i18n/catalog.server.ts';
 import type { Locale } from '#app/shared/i18n/locales.ts';
 import { textIn } from '#app/shared/i18n/translatable.ts';
-import { inertCell, XLSX_CONTENT_TYPE } from '#app/shared/xlsx/xlsx.ts';
+import { inertCell, loadExcelJS, XLSX_CONTENT_TYPE } from '#app/shared/xlsx/xlsx.ts';
 import type { ExportCell } from './form-export.ts';
 import type { ResponseSummary, ResponsesExport } from './forms-responses.contracts.ts';
 
@@ -45,11 +44,12 @@ export function responsesFileName(formCode: string, now: Date = new Date()): str
 export function responsesWorkbook(exported: ResponsesExport, locale: Locale): ReadableStream<Uint8Array> {
   const t = (id: string) => translate(locale, id);
   const output = new PassThrough();
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false });
-  workbook.title = textIn(exported.form.title, locale, null, exported.form.code);
   const rightToLeft = locale === 'ar';
 
   const write = async () => {
+    const ExcelJS = await loadExcelJS();
+    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false });
+    workbook.title = textIn(exported.form.title, locale, null, exported.form.code);
     const sheet = workbook.addWorksheet(t('forms.responses.export.sheet.responses'), {
       views: [{ state: 'frozen', ySplit: 2, rightToLeft }],
     });

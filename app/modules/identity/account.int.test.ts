@@ -15,14 +15,14 @@ describe('identity: profile and sessions', () => {
   const PASSWORD = 'olive-loom-copper-7';
 
   async function verifiedUser(email: string, name: string): Promise<string> {
-    const { user: created } = await getAuth().api.signUpEmail({ body: { email, password: PASSWORD, name, locale: 'fr' } });
+    const { user: created } = await (await getAuth()).api.signUpEmail({ body: { email, password: PASSWORD, name, locale: 'fr' } });
     await database().db.update(user).set({ emailVerified: true }).where(eq(user.id, created.id));
     return created.id;
   }
 
   /** Signs in from a given browser; returns the session's id. */
   async function signInFrom(email: string, userAgent: string): Promise<string> {
-    const result = await getAuth().api.signInEmail({
+    const result = await (await getAuth()).api.signInEmail({
       body: { email, password: PASSWORD },
       headers: new Headers({ 'user-agent': userAgent, [CLIENT_IP_HEADER]: '192.0.2.44' }),
     });

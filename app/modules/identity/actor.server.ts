@@ -66,7 +66,7 @@ export async function resolveRequestCredentials(headers: Headers): Promise<{ act
   }
   // Without any cookie there is no session to look up: spare the public pages a round trip.
   if (!headers.has('cookie')) return { actor: anonymous, setCookies: [] };
-  const { headers: sessionHeaders, response: found } = await getAuth().api.getSession({ headers, returnHeaders: true });
+  const { headers: sessionHeaders, response: found } = await (await getAuth()).api.getSession({ headers, returnHeaders: true });
   const setCookies = sessionHeaders.getSetCookie();
   if (!found) return { actor: anonymous, setCookies };
   const grants = await loadGrants(getDb(), found.user.id);

@@ -19,7 +19,7 @@ describe('admin and demo accounts', () => {
 
   /** Signs in through better-auth's own handler, as the sign-in page does; returns the response and a Cookie header. */
   async function signIn(email: string, password: string): Promise<{ status: number; cookie: string }> {
-    const response = await getAuth().handler(
+    const response = await (await getAuth()).handler(
       new Request(`${config.publicUrl}/api/auth/sign-in/email`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', origin: config.publicUrl },

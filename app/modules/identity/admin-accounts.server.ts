@@ -26,21 +26,21 @@ interface NewAccount {
 
 /** Creates a verified user with a credential account; returns its id. */
 async function createVerifiedUser(account: NewAccount, passwordHash: string): Promise<string> {
-  const { internalAdapter } = await getAuth().$context;
+  const { internalAdapter } = await (await getAuth()).$context;
   const user = await internalAdapter.createUser({ ...account, emailVerified: true }, { method: 'admin' });
   await internalAdapter.linkAccount({ userId: user.id, providerId: 'credential', accountId: user.id, password: passwordHash });
   return user.id;
 }
 
 async function emailTaken(email: string): Promise<boolean> {
-  const { internalAdapter } = await getAuth().$context;
+  const { internalAdapter } = await (await getAuth()).$context;
   return (await internalAdapter.findUserByEmail(email)) !== null;
 }
 
 /** Creates a platform admin (global `platform_admin`). An existing email is `IDENTITY_EMAIL_TAKEN` and changes nothing. */
 export async function createAdmin(input: CreateAdminInput): Promise<{ userId: string; email: string }> {
   const { email, name, password, locale } = parseInput(createAdminInput, input);
-  const context = await getAuth().$context;
+  const context = await (await getAuth()).$context;
   const { minPasswordLength, maxPasswordLength } = context.password.config;
   if (password.length < minPasswordLength || password.length > maxPasswordLength) {
     const code = password.length < minPasswordLength ? 'too_small' : 'too_big';
@@ -133,7 +133,7 @@ export interface DemoLogin {
  */
 export async function ensureDemoAccounts(): Promise<DemoLogin[]> {
   await seedRoles(getDb());
-  const { password } = await getAuth().$context;
+  const { password } = await (await getAuth()).$context;
   let passwordHash: string | undefined;
   for (const demo of DEMO_ACCOUNTS) {
     if (await emailTaken(demo.email)) continue;

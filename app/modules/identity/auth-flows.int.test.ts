@@ -115,7 +115,7 @@ describe('identity: account journeys through better-auth', () => {
 
       const outcome = await signIn(freshClient(), { email, password: PASSWORD });
       expect(outcome.twoFactorRequired).toBe(false);
-      const session = await getAuth().api.getSession({ headers: new Headers({ cookie: cookieHeader(outcome.cookies) }) });
+      const session = await (await getAuth()).api.getSession({ headers: new Headers({ cookie: cookieHeader(outcome.cookies) }) });
       expect(session?.user.id).toBe(created!.id);
     });
 
@@ -148,9 +148,9 @@ describe('identity: account journeys through better-auth', () => {
 
     test('sign-out ends the session', async () => {
       const cookie = await verifiedAccount('karim@example.org');
-      expect(await getAuth().api.getSession({ headers: new Headers({ cookie }) })).not.toBeNull();
+      expect(await (await getAuth()).api.getSession({ headers: new Headers({ cookie }) })).not.toBeNull();
       await signOut(freshClient(cookie));
-      expect(await getAuth().api.getSession({ headers: new Headers({ cookie }) })).toBeNull();
+      expect(await (await getAuth()).api.getSession({ headers: new Headers({ cookie }) })).toBeNull();
     });
   });
 
@@ -168,14 +168,14 @@ describe('identity: account journeys through better-auth', () => {
       const { max } = getConfig().signInLimit;
       const statuses: number[] = [];
       for (let i = 0; i < max + 2; i++)
-        statuses.push((await getAuth().handler(signInRequest('203.0.113.9', `wrong-password-${i}`))).status);
+        statuses.push((await (await getAuth()).handler(signInRequest('203.0.113.9', `wrong-password-${i}`))).status);
       expect(statuses).toEqual([...Array(max).fill(401), 429, 429]);
 
-      const limited = await getAuth().handler(signInRequest('203.0.113.9', PASSWORD));
+      const limited = await (await getAuth()).handler(signInRequest('203.0.113.9', PASSWORD));
       expect(limited.status).toBe(429);
       expect(Number(limited.headers.get('x-retry-after'))).toBeGreaterThan(0);
 
-      expect((await getAuth().handler(signInRequest('203.0.113.10', 'wrong-password'))).status).toBe(401);
+      expect((await (await getAuth()).handler(signInRequest('203.0.113.10', 'wrong-password'))).status).toBe(401);
     });
 
     test('the sign-in page flow reports the limit as a translated 429', async () => {
@@ -194,7 +194,7 @@ describe('identity: account journeys through better-auth', () => {
       expect(mail.action.url.startsWith(`${getConfig().publicUrl}/fr/account/reset-password?token=`)).toBe(true);
 
       await resetPassword(freshClient(), { token: tokenOf(mail.action.url), password: 'new-password-for-nadia' });
-      expect(await getAuth().api.getSession({ headers: new Headers({ cookie }) })).toBeNull();
+      expect(await (await getAuth()).api.getSession({ headers: new Headers({ cookie }) })).toBeNull();
       await expectAppError(signIn(freshClient(), { email, password: PASSWORD }), 'IDENTITY_INVALID_CREDENTIALS', 401);
       await signIn(freshClient(), { email, password: 'new-password-for-nadia' });
 
@@ -244,11 +244,11 @@ describe('identity: account journeys through better-auth', () => {
       const first = await signIn(freshClient(), { email, password: PASSWORD });
       expect(first.twoFactorRequired).toBe(true);
       const challenge = cookieHeader(first.cookies);
-      expect(await getAuth().api.getSession({ headers: new Headers({ cookie: challenge }) })).toBeNull();
+      expect(await (await getAuth()).api.getSession({ headers: new Headers({ cookie: challenge }) })).toBeNull();
       await expectAppError(completeTwoFactorSignIn(freshClient(challenge), { code: wrong }), 'IDENTITY_TWO_FACTOR_INVALID_CODE');
       const viaApp = await completeTwoFactorSignIn(freshClient(challenge), { code: totp.generate() });
       const appSession = cookieHeader(viaApp.cookies, challenge);
-      expect((await getAuth().api.getSession({ headers: new Headers({ cookie: appSession }) }))?.user.email).toBe(email);
+      expect((await (await getAuth()).api.getSession({ headers: new Headers({ cookie: appSession }) }))?.user.email).toBe(email);
 
       // A backup code works once.
       const backup = enabled.backupCodes[0]!;

@@ -99,7 +99,7 @@ async function callAuth<T>(from: Headers, endpoint: string, call: AuthCall = {})
   if (call.body) headers.set('content-type', 'application/json');
   const url = new URL(`${config.publicUrl}${AUTH_BASE_PATH}${endpoint}`);
   for (const [key, value] of Object.entries(call.query ?? {})) url.searchParams.set(key, value);
-  const response = await getAuth().handler(
+  const response = await (await getAuth()).handler(
     new Request(url, { method, headers, body: call.body ? JSON.stringify(call.body) : undefined, redirect: 'manual' }),
   );
   if (!response.ok) throw await toAppError(response, call.errors ?? {});
@@ -193,7 +193,7 @@ export async function confirmTwoFactorSetup(actor: Actor, from: Headers, input: 
   const holder = requireAccountHolder(actor);
   const { code } = parseInput(totpCodeInput, input);
   const { cookies } = await callAuth(from, '/two-factor/verify-totp', { body: { code: normaliseTotpCode(code) } });
-  const { backupCodes } = await getAuth().api.viewBackupCodes({ body: { userId: holder.userId } });
+  const { backupCodes } = await (await getAuth()).api.viewBackupCodes({ body: { userId: holder.userId } });
   await recordAudit(getDb(), actor, { action: 'identity.twoFactor.enable', subjectType: 'user', subjectId: holder.userId });
   return { cookies, backupCodes };
 }

@@ -4,9 +4,6 @@
  * every app process. Mail goes through the platform mail queue in the recipient's language, with
  * links to our own localized pages.
  */
-import { betterAuth } from 'better-auth';
-import { drizzleAdapter } from 'better-auth/adapters/drizzle';
-import { twoFactor as twoFactorPlugin } from 'better-auth/plugins/two-factor';
 import { type Config, getConfig } from '#app/shared/config.server.ts';
 import { type Db, getDb } from '#app/shared/db/client.server.ts';
 import { isLocale, type Locale } from '#app/shared/i18n/locales.ts';
@@ -60,7 +57,23 @@ function accountMail(
   };
 }
 
-function createAuth(config: Config, db: Db) {
+/**
+ * better-auth and its plugins, loaded on first use (about 450 modules with kysely, 0.6 s): commands
+ * that never authenticate, such as an import, start without them.
+ */
+async function loadAuthLibrary() {
+  const [core, adapters, plugins] = await Promise.all([
+    import('better-auth'),
+    import('better-auth/adapters/drizzle'),
+    import('better-auth/plugins/two-factor'),
+  ]);
+  return { betterAuth: core.betterAuth, drizzleAdapter: adapters.drizzleAdapter, twoFactorPlugin: plugins.twoFactor };
+}
+
+type AuthLibrary = Awaited<ReturnType<typeof loadAuthLibrary>>;
+let library: Promise<AuthLibrary> | undefined;
+
+function createAuth({ betterAuth, drizzleAdapter, twoFactorPlugin }: AuthLibrary, config: Config, db: Db) {
   return betterAuth({
     appName: 'Mosaic',
     baseURL: config.publicUrl,
@@ -125,9 +138,11 @@ let current: { config: Config; db: Db; auth: Auth } | undefined;
  * The better-auth instance for the process's configuration and database, created on first use
  * (and again when tests install a different database).
  */
-export function getAuth(): Auth {
+export async function getAuth(): Promise<Auth> {
+  library ??= loadAuthLibrary();
+  const loaded = await library;
   const config = getConfig();
   const db = getDb();
-  if (current?.config !== config || current.db !== db) current = { config, db, auth: createAuth(config, db) };
+  if (current?.config !== config || current.db !== db) current = { config, db, auth: createAuth(loaded, config, db) };
   return current.auth;
 }

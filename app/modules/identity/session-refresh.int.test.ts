@@ -17,7 +17,7 @@ describe('session refresh while reading pages', () => {
   });
 
   async function signIn(email: string, password: string): Promise<string> {
-    const response = await getAuth().handler(
+    const response = await (await getAuth()).handler(
       new Request(`${config.publicUrl}/api/auth/sign-in/email`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', origin: config.publicUrl },

@@ -6,8 +6,7 @@
  * training needs by topic and format, by gender and by size. Names are in the reader's language
  * with their stable codes beside them. A hidden count is the word for "hidden", never a number.
  */
-import ExcelJS from 'exceljs';
-import { addTableSheet, type SheetCell } from '#app/shared/xlsx/xlsx.ts';
+import { addTableSheet, loadExcelJS, type SheetCell } from '#app/shared/xlsx/xlsx.ts';
 import type { ExportLabels, GroupTable, SynthesisTables } from './needs-exports-tables.ts';
 import type { ProtectedCount } from './synthesis/disclosure.ts';
 
@@ -20,6 +19,7 @@ export async function synthesisWorkbook(tables: SynthesisTables, labels: ExportL
   const hidden = t('needs.synthesis.suppressed');
   const count = (value: ProtectedCount): SheetCell => (value.suppressed ? hidden : value.value);
   const staff = tables.audience === 'staff';
+  const ExcelJS = await loadExcelJS();
   const workbook = new ExcelJS.Workbook();
   workbook.title = t('needs.exports.title', { scope: labels.scopeName });
   workbook.created = new Date(tables.computedAt);

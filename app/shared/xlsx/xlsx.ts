@@ -9,6 +9,14 @@ import type { Locale } from '#app/shared/i18n/locales.ts';
 export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /**
+ * ExcelJS, loaded when a workbook is first read or written: it is about 300 modules, which every
+ * process that merely imports a module with an export (the server, each command) would load at start.
+ */
+export async function loadExcelJS(): Promise<typeof ExcelJS> {
+  return (await import('exceljs')).default;
+}
+
+/**
  * Spreadsheet programs run a cell starting with `=`, `+`, `-`, `@` (or a tab or carriage return)
  * as a formula; text may come from users, so such text is prefixed with an apostrophe. Numbers,
  * dates and empty cells stay as they are.

@@ -7,8 +7,8 @@
 import { Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import { parse } from 'csv-parse';
-import ExcelJS from 'exceljs';
 import { AppError } from '#app/shared/errors.ts';
+import { loadExcelJS } from '#app/shared/xlsx/xlsx.ts';
 import type { ImportFormat } from './import.vocabulary.ts';
 
 export interface TableSource {
@@ -125,6 +125,7 @@ export function cellText(value: unknown): string {
 }
 
 async function* xlsxRows(source: TableSource): AsyncGenerator<TableRow> {
+  const ExcelJS = await loadExcelJS();
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(await source.open(), {
     sharedStrings: 'cache',
     worksheets: 'emit',

@@ -10,7 +10,6 @@
  * agreed to be photographed, for the team at the venue. Participant exports are audited.
  */
 import { stringify } from 'csv-stringify/sync';
-import ExcelJS from 'exceljs';
 import { listCountries } from '#app/modules/directory/index.ts';
 import { recordAudit } from '#app/shared/audit/audit.server.ts';
 import type { Actor } from '#app/shared/auth/actor.ts';
@@ -20,7 +19,7 @@ import { translate } from '#app/shared/i18n/catalog.server.ts';
 import type { Locale } from '#app/shared/i18n/locales.ts';
 import { textIn } from '#app/shared/i18n/translatable.ts';
 import { parseInput } from '#app/shared/validation.ts';
-import { addTableSheet, inertCell, type SheetCell } from '#app/shared/xlsx/xlsx.ts';
+import { addTableSheet, inertCell, loadExcelJS, type SheetCell } from '#app/shared/xlsx/xlsx.ts';
 import { canManageEvent, canManageSomeEvents, canReadEvent, type PolicyEvent } from '../events.policy.ts';
 import { findEventBySlug, type LoadedEvent } from '../events-core.repository.server.ts';
 import {
@@ -190,6 +189,7 @@ export async function exportEventStatisticsWorkbook(actor: Actor, slug: string, 
   const t = (id: string, values?: Record<string, string | number | Date>) => translate(locale, id, values);
   const countries = await countryNames(locale);
   const title = textIn(view.event.title, locale, view.event.sourceLocale, view.event.slug);
+  const ExcelJS = await loadExcelJS();
   const workbook = new ExcelJS.Workbook();
   workbook.title = t('events.statistics.export.title', { event: title });
   workbook.created = new Date(view.computedAt);
@@ -277,6 +277,7 @@ export async function exportParticipantsWorkbook(
   query: ParticipantsQuery & { locale: Locale },
 ): Promise<ExportedFile> {
   const table = await participantTable(actor, slug, query);
+  const ExcelJS = await loadExcelJS();
   const workbook = new ExcelJS.Workbook();
   addTableSheet(workbook, {
     name: table.name,
