@@ -2,6 +2,19 @@ import { describe, expect, it } from 'vitest';
 import { DuplicateRegister, emailKey, nameCityKeys, phoneKey } from './duplicate-keys.ts';
 import { labelOfAnyText, normaliseLabel } from './normalise.ts';
 
+/** 10,000 random labels of 1-30 characters from `alphabet` (seeded): the fast paths give what the rule for any text gives. */
+function expectFastPathsAgree(alphabet: readonly string[], seed: number): void {
+  const random = () => {
+    seed = (seed * 1103515245 + 12345) % 2 ** 31;
+    return seed / 2 ** 31;
+  };
+  for (let n = 0; n < 10_000; n++) {
+    const length = 1 + Math.floor(random() * 30);
+    const label = Array.from({ length }, () => alphabet[Math.floor(random() * alphabet.length)]).join('');
+    expect(normaliseLabel(label), JSON.stringify(label)).toBe(labelOfAnyText(label));
+  }
+}
+
 describe('normaliseLabel', () => {
   it('folds case, accents, Arabic letter forms, diacritics, tatweel and the article', () => {
     expect(normaliseLabel('  Coopérative  ÉTOILE ')).toBe('cooperative etoile');
@@ -27,16 +40,7 @@ describe('normaliseLabel', () => {
       // All of Latin-1 (its own fast path), several times over so that labels often hold some.
       ...Array.from({ length: 3 * 0x60 }, (_, i) => String.fromCharCode(0xa0 + (i % 0x60))),
     ];
-    let seed = 42;
-    const random = () => {
-      seed = (seed * 1103515245 + 12345) % 2 ** 31;
-      return seed / 2 ** 31;
-    };
-    for (let n = 0; n < 10_000; n++) {
-      const length = 1 + Math.floor(random() * 30);
-      const label = Array.from({ length }, () => alphabet[Math.floor(random() * alphabet.length)]).join('');
-      expect(normaliseLabel(label), JSON.stringify(label)).toBe(labelOfAnyText(label));
-    }
+    expectFastPathsAgree(alphabet, 42);
   });
 });
 
@@ -46,16 +50,7 @@ describe('normaliseLabel on ASCII and Arabic', () => {
     for (const character of arabic) expect(normaliseLabel(`ب${character}ت`), character).toBe(labelOfAnyText(`ب${character}ت`));
     // Words with the article and its clitic forms, so the article rule meets the folded letters.
     const alphabet = [...Array.from({ length: 95 }, (_, i) => String.fromCharCode(32 + i)), ...arabic, ...arabic, ' ال', ' وال', 'ال', ' و'];
-    let seed = 11;
-    const random = () => {
-      seed = (seed * 1103515245 + 12345) % 2 ** 31;
-      return seed / 2 ** 31;
-    };
-    for (let n = 0; n < 10_000; n++) {
-      const length = 1 + Math.floor(random() * 30);
-      const label = Array.from({ length }, () => alphabet[Math.floor(random() * alphabet.length)]).join('');
-      expect(normaliseLabel(label), JSON.stringify(label)).toBe(labelOfAnyText(label));
-    }
+    expectFastPathsAgree(alphabet, 11);
   });
 });
 
@@ -66,16 +61,7 @@ describe('normaliseLabel on Latin-1', () => {
       ...Array.from({ length: 0x60 }, (_, i) => String.fromCharCode(0xa0 + i)),
     ];
     for (const character of alphabet) expect(normaliseLabel(`a${character}b`), character).toBe(labelOfAnyText(`a${character}b`));
-    let seed = 7;
-    const random = () => {
-      seed = (seed * 1103515245 + 12345) % 2 ** 31;
-      return seed / 2 ** 31;
-    };
-    for (let n = 0; n < 10_000; n++) {
-      const length = 1 + Math.floor(random() * 30);
-      const label = Array.from({ length }, () => alphabet[Math.floor(random() * alphabet.length)]).join('');
-      expect(normaliseLabel(label), JSON.stringify(label)).toBe(labelOfAnyText(label));
-    }
+    expectFastPathsAgree(alphabet, 7);
   });
 });
 
