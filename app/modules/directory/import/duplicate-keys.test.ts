@@ -49,7 +49,15 @@ describe('normaliseLabel on ASCII and Arabic', () => {
     const arabic = Array.from({ length: 0x66a - 0x621 }, (_, i) => String.fromCharCode(0x621 + i));
     for (const character of arabic) expect(normaliseLabel(`ب${character}ت`), character).toBe(labelOfAnyText(`ب${character}ت`));
     // Words with the article and its clitic forms, so the article rule meets the folded letters.
-    const alphabet = [...Array.from({ length: 95 }, (_, i) => String.fromCharCode(32 + i)), ...arabic, ...arabic, ' ال', ' وال', 'ال', ' و'];
+    const alphabet = [
+      ...Array.from({ length: 95 }, (_, i) => String.fromCharCode(32 + i)),
+      ...arabic,
+      ...arabic,
+      ' ال',
+      ' وال',
+      'ال',
+      ' و',
+    ];
     expectFastPathsAgree(alphabet, 11);
   });
 });
