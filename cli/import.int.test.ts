@@ -15,7 +15,7 @@ const FIXTURE = 'tests/fixtures/import/organisations.csv';
 const STACK_TRACE = /\n\s+at /;
 
 function mosaic(args: string[]) {
-  return runNode(['cli/mosaic.ts', ...args], { MOSAIC_DATA_DIR: dataDir });
+  return runNode(['scripts/mosaic.mjs', ...args], { MOSAIC_DATA_DIR: dataDir });
 }
 
 describe('mosaic import', () => {

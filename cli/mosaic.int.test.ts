@@ -1,5 +1,5 @@
 /**
- * The CLI as an operator runs it: `node cli/mosaic.ts ...` as a child process on a throwaway data
+ * The CLI as an operator runs it (`npm run mosaic`: `node scripts/mosaic.mjs ...`, the bundled CLI) as a child process on a throwaway data
  * directory, checked through its exit codes, its output and what later commands find.
  */
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
@@ -16,7 +16,7 @@ afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 const STACK_TRACE = /\n\s+at /;
 
 function mosaic(args: string[], env: Record<string, string | undefined> = {}, stdin?: string) {
-  return runNode(['cli/mosaic.ts', ...args], { MOSAIC_DATA_DIR: dataDir, ...env }, stdin);
+  return runNode(['scripts/mosaic.mjs', ...args], { MOSAIC_DATA_DIR: dataDir, ...env }, stdin);
 }
 
 describe('mosaic CLI', () => {

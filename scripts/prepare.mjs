@@ -3,10 +3,10 @@
 // before the project's own Node 24 (a dev dependency) is installed.
 import { execSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { newestOf, projectRoot as root } from './sources.mjs';
 
-const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const skipBuild = process.argv.includes('--no-build');
 const run = (cmd) => execSync(cmd, { cwd: root, stdio: 'inherit', env: { ...process.env, npm_config_update_notifier: 'false' } });
 
@@ -24,21 +24,11 @@ if (!installed) {
   writeFileSync(stampFile, lockHash());
 }
 
-function newestMtime(entry) {
-  const full = path.join(root, entry);
-  if (!existsSync(full)) return 0;
-  const stat = statSync(full);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  let newest = stat.mtimeMs;
-  for (const child of readdirSync(full)) newest = Math.max(newest, newestMtime(path.join(entry, child)));
-  return newest;
-}
-
 if (!skipBuild) {
   const buildStamp = path.join(root, 'build', '.stamp');
   const sources = ['app', 'server', 'locales', 'public', 'package-lock.json', 'vite.config.ts', 'react-router.config.ts'];
   const builtAt = existsSync(buildStamp) ? statSync(buildStamp).mtimeMs : 0;
-  if (Math.max(...sources.map(newestMtime)) > builtAt) {
+  if (newestOf(sources) > builtAt) {
     console.log('Mosaic: building...');
     run('npm run build');
     writeFileSync(buildStamp, new Date().toISOString());

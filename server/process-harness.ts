@@ -41,7 +41,7 @@ export interface ProcessResult {
   stderr: string;
 }
 
-/** Runs a Node script of the project to completion (`cli/mosaic.ts`, `server.js`), with optional stdin. */
+/** Runs a Node script of the project to completion (`scripts/mosaic.mjs`, `server.js`), with optional stdin. */
 export async function runNode(args: string[], env: Record<string, string | undefined>, stdin?: string): Promise<ProcessResult> {
   const child = spawn(process.execPath, args, { cwd: projectRoot, env: childEnv(env), stdio: ['pipe', 'pipe', 'pipe'] });
   const output = collect(child);

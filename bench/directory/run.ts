@@ -90,7 +90,7 @@ async function importBench(target: BenchTarget, rows: number): Promise<ImportRes
     const backends = target.kind === 'postgres' ? await sampleImportBackends(target.url) : null;
     const childrenBefore = childrenCpuSeconds();
     const started = performance.now();
-    const result = await runNode(['cli/mosaic.ts', 'import', file, '--kind', 'organisations'], env);
+    const result = await runNode(['scripts/mosaic.mjs', 'import', file, '--kind', 'organisations'], env);
     const seconds = (performance.now() - started) / 1000;
     const childrenAfter = childrenCpuSeconds();
     const importCpu = childrenBefore === null || childrenAfter === null ? null : childrenAfter - childrenBefore;
