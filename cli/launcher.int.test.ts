@@ -4,7 +4,7 @@
  * Each case builds into a folder of its own (MOSAIC_CLI_BUILD_DIR), not the project's bundle; it
  * is inside the project, as the bundle imports the packages it does not hold from node_modules.
  */
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { projectRoot, runNode } from '#server/process-harness.ts';
@@ -43,8 +43,16 @@ describe('the mosaic launcher', () => {
     const rebuilt = pointer(buildDir);
     expect(rebuilt.folder).not.toBe(built.folder);
     expect(rebuilt.sourcesAt).toBe(built.sourcesAt);
-    // The superseded build stays for commands that may still be running from it.
+    // The superseded build stays for commands that may still be running from it...
     expect(readdirSync(buildDir)).toEqual(expect.arrayContaining([built.folder, rebuilt.folder]));
+
+    // ...until it is an hour old, when the next build removes it.
+    const twoHoursAgo = new Date(Date.now() - 2 * 60 * 60 * 1000);
+    utimesSync(path.join(buildDir, built.folder), twoHoursAgo, twoHoursAgo);
+    writeFileSync(path.join(buildDir, 'current.json'), JSON.stringify({ ...rebuilt, sourcesAt: 0 }));
+    expect((await mosaic(buildDir, ['--help'])).code).toBe(0);
+    const latest = pointer(buildDir);
+    expect(readdirSync(buildDir).sort()).toEqual([rebuilt.folder, latest.folder, 'current.json'].sort());
   });
 
   it('runs the command from its sources when the bundle cannot be built', async () => {

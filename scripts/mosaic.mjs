@@ -66,11 +66,16 @@ async function build(sourcesAt) {
   return { folder, sourcesAt };
 }
 
+/** Best effort: a folder another command is removing, or one we may not remove, stays. */
 function removeOldBuilds(current) {
   for (const entry of readdirSync(buildRoot, { withFileTypes: true })) {
     if (!entry.isDirectory() || entry.name === current) continue;
     const folder = path.join(buildRoot, entry.name);
-    if (Date.now() - statSync(folder).mtimeMs > OLD_BUILD_MS) rmSync(folder, { recursive: true, force: true });
+    try {
+      if (Date.now() - statSync(folder).mtimeMs > OLD_BUILD_MS) rmSync(folder, { recursive: true, force: true });
+    } catch {
+      // Left for a later build to remove.
+    }
   }
 }
 
